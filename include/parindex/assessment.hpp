@@ -1,0 +1,44 @@
+// An assessment: what one unit reports and what the appraisal council decided, for one year.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "parindex/criterion_code.hpp"
+#include "parindex/scoring_rule.hpp"
+
+namespace parindex {
+
+struct UnitRef {
+  std::string code;   // "bac-son"
+  std::string name;   // "Huyện Bắc Sơn"
+  std::string level;  // "province", "department", "district", "commune", ...
+  friend bool operator==(const UnitRef&, const UnitRef&) = default;
+};
+
+// What is known about one criterion. The score is decided by the first of: not applicable,
+// the appraised score, the rule applied to `value`, the self-assessed score.
+struct CriterionEntry {
+  std::optional<InputValue> value;     // input to the criterion's scoring rule
+  std::optional<double> self_score;    // tự đánh giá
+  std::optional<double> appraised_score;  // thẩm định
+  std::vector<std::string> evidence;   // references to tài liệu kiểm chứng
+  std::string cause;                   // nguyên nhân chưa đạt điểm
+  bool not_applicable = false;         // leaves both the score and the maximum
+  std::string note;
+  friend bool operator==(const CriterionEntry&, const CriterionEntry&) = default;
+};
+
+struct Assessment {
+  std::string framework_id;
+  UnitRef unit;
+  int year = 0;
+  std::string notes;  // provenance: "published, Decision 102/QĐ-UBND" or "invented"
+  std::map<CriterionCode, CriterionEntry> entries;
+  std::map<std::string, double> adjustments;  // bonus/penalty id → points claimed
+  friend bool operator==(const Assessment&, const Assessment&) = default;
+};
+
+}  // namespace parindex

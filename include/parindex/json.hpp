@@ -1,0 +1,40 @@
+// JSON documents: frameworks, assessments and results, each with a schema name and version.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+#include "parindex/assessment.hpp"
+#include "parindex/framework.hpp"
+#include "parindex/gaps.hpp"
+#include "parindex/ranking.hpp"
+#include "parindex/scorecard.hpp"
+
+namespace parindex {
+
+// Schema names written in every document's "schema" member, as "<name>/<version>".
+inline constexpr std::string_view framework_schema = "parindex.framework";
+inline constexpr std::string_view assessment_schema = "parindex.assessment";
+inline constexpr std::string_view scorecard_schema = "parindex.scorecard";
+inline constexpr std::string_view ranking_schema = "parindex.ranking";
+inline constexpr std::string_view gaps_schema = "parindex.gaps";
+inline constexpr int current_schema_version = 1;
+
+// Parsing throws parindex::error naming the JSON pointer (and, for syntax errors, line and
+// column) and what was expected. `source` names the document in messages, e.g. its path.
+Framework framework_from_json(std::string_view text, const std::string& source = "");
+Assessment assessment_from_json(std::string_view text, const std::string& source = "");
+
+Framework load_framework(const std::filesystem::path& path);
+Assessment load_assessment(const std::filesystem::path& path);
+
+// Serialisation: pretty-printed JSON (indent 2), UTF-8 kept as is. Reading what is written
+// gives an equal object back.
+std::string to_json(const Framework& framework);
+std::string to_json(const Assessment& assessment);
+std::string to_json(const Scorecard& scorecard);
+std::string to_json(const Ranking& ranking);
+std::string to_json(const GapTable& gaps);
+
+}  // namespace parindex

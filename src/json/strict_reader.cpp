@@ -1,0 +1,231 @@
+#include "strict_reader.hpp"
+
+#include <cmath>
+#include <set>
+
+namespace parindex::json_detail {
+
+namespace {
+
+std::pair<std::size_t, std::size_t> line_column(std::string_view text, std::size_t byte) {
+  std::size_t line = 1, column = 1;
+  for (std::size_t i = 0; i < byte && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+      ++column;  // count characters, not UTF-8 continuation bytes
+    }
+  }
+  return {line, column};
+}
+
+// Where the parser is, so a duplicate key can be reported by its JSON pointer.
+struct Frame {
+  bool is_object = false;
+  std::set<std::string> keys;
+  std::string key;
+  long index = -1;
+};
+
+}  // namespace
+
+std::string pointer_append(const std::string& pointer, std::string_view key) {
+  std::string out = pointer + "/";
+  for (char c : key) {
+    if (c == '~') out += "~0";
+    else if (c == '/') out += "~1";
+    else out += c;
+  }
+  return out;
+}
+
+std::string pointer_append(const std::string& pointer, std::size_t index) {
+  return pointer + "/" + std::to_string(index);
+}
+
+void fail(const std::string& pointer, const std::string& detail) {
+  throw error(error_kind::document, pointer.empty() ? "/" : pointer, detail);
+}
+
+const char* type_name(const json& j) {
+  switch (j.type()) {
+    case json::value_t::null: return "null";
+    case json::value_t::object: return "an object";
+    case json::value_t::array: return "an array";
+    case json::value_t::string: return "a string";
+    case json::value_t::boolean: return "true/false";
+    case json::value_t::number_integer:
+    case json::value_t::number_unsigned:
+    case json::value_t::number_float: return "a number";
+    default: return "an unsupported value";
+  }
+}
+
+json parse_strict(std::string_view text) {
+  std::vector<Frame> stack;
+  auto path = [&]() {
+    std::string p;
+    for (std::size_t i = 0; i + 1 < stack.size(); ++i) {
+      p = stack[i].is_object ? pointer_append(p, stack[i].key)
+                             : pointer_append(p, static_cast<std::size_t>(stack[i].index));
+    }
+    return p;
+  };
+  auto element_starts = [&]() {
+    if (!stack.empty() && !stack.back().is_object) ++stack.back().index;
+  };
+  json::parser_callback_t callback = [&](int, json::parse_event_t event, json& parsed) {
+    switch (event) {
+      case json::parse_event_t::object_start:
+        element_starts();
+        stack.push_back(Frame{true, {}, {}, -1});
+        break;
+      case json::parse_event_t::array_start:
+        element_starts();
+        stack.push_back(Frame{false, {}, {}, -1});
+        break;
+      case json::parse_event_t::object_end:
+      case json::parse_event_t::array_end:
+        stack.pop_back();
+        break;
+      case json::parse_event_t::key: {
+        auto& top = stack.back();
+        top.key = parsed.get<std::string>();
+        if (!top.keys.insert(top.key).second) {
+          stack.push_back(Frame{});  // so path() includes the object itself
+          std::string where = path();
+          fail(where.empty() ? "/" : where, "the key \"" + top.key + "\" appears twice in one object");
+        }
+        break;
+      }
+      case json::parse_event_t::value:
+        element_starts();
+        break;
+    }
+    return true;
+  };
+  try {
+    return json::parse(text.begin(), text.end(), callback, /*allow_exceptions=*/true, /*ignore_comments=*/false);
+  } catch (const json::parse_error& e) {
+    auto [line, column] = line_column(text, e.byte > 0 ? e.byte - 1 : 0);
+    std::string what = e.what();
+    // nlohmann's message: "[json.exception.parse_error.101] parse error at line 3, column 5: <detail>"
+    auto colon = what.find(": ", what.find("parse error"));
+    std::string detail = colon == std::string::npos ? what : what.substr(colon + 2);
+    throw error(error_kind::document, "line " + std::to_string(line) + ", column " + std::to_string(column),
+                "invalid JSON: " + detail);
+  }
+}
+
+Object::Object(const json& j, std::string pointer, std::initializer_list<std::string_view> allowed)
+    : j_(j), pointer_(std::move(pointer)) {
+  if (!j.is_object()) fail(pointer_, std::string("expected an object, got ") + type_name(j));
+  for (const auto& [key, value] : j.items()) {
+    bool known = false;
+    for (auto a : allowed) known = known || a == key;
+    if (!known) {
+      std::string list;
+      for (auto a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
+      fail(pointer_append(pointer_, key), "unknown key \"" + key + "\"; allowed here: " + list);
+    }
+  }
+}
+
+const json* Object::find(std::string_view key) const {
+  auto it = j_.find(std::string(key));
+  return it == j_.end() ? nullptr : &*it;
+}
+
+const json& Object::need(std::string_view key) const {
+  const json* v = find(key);
+  if (!v) fail(pointer_, "the required key \"" + std::string(key) + "\" is missing");
+  return *v;
+}
+
+std::string as_string(const json& j, const std::string& pointer) {
+  if (!j.is_string()) fail(pointer, std::string("expected a string, got ") + type_name(j));
+  return j.get<std::string>();
+}
+
+double as_number(const json& j, const std::string& pointer) {
+  if (!j.is_number()) fail(pointer, std::string("expected a number, got ") + type_name(j));
+  double v = j.get<double>();
+  if (!std::isfinite(v)) fail(pointer, "expected a finite number");
+  return v;
+}
+
+std::string Object::string(std::string_view key) const {
+  std::string s = as_string(need(key), pointer(key));
+  if (s.empty()) fail(pointer(key), "must not be empty");
+  return s;
+}
+
+std::string Object::string_or(std::string_view key, std::string fallback) const {
+  const json* v = find(key);
+  return v ? as_string(*v, pointer(key)) : fallback;
+}
+
+double Object::number(std::string_view key) const { return as_number(need(key), pointer(key)); }
+
+std::optional<double> Object::optional_number(std::string_view key) const {
+  const json* v = find(key);
+  if (!v) return std::nullopt;
+  return as_number(*v, pointer(key));
+}
+
+double Object::non_negative(std::string_view key) const {
+  double v = number(key);
+  if (v < 0) fail(pointer(key), "expected a number of at least 0, got " + std::to_string(v));
+  return v;
+}
+
+int Object::integer(std::string_view key) const {
+  const json& v = need(key);
+  if (!v.is_number_integer()) fail(pointer(key), std::string("expected a whole number, got ") + type_name(v));
+  long long n = v.get<long long>();
+  if (n < -1000000000LL || n > 1000000000LL) fail(pointer(key), "the number is out of range");
+  return static_cast<int>(n);
+}
+
+std::optional<int> Object::optional_integer(std::string_view key) const {
+  if (!find(key)) return std::nullopt;
+  return integer(key);
+}
+
+bool Object::boolean_or(std::string_view key, bool fallback) const {
+  const json* v = find(key);
+  if (!v) return fallback;
+  if (!v->is_boolean()) fail(pointer(key), std::string("expected true or false, got ") + type_name(*v));
+  return v->get<bool>();
+}
+
+std::vector<std::string> Object::strings(std::string_view key) const {
+  std::vector<std::string> out;
+  const json* v = find(key);
+  if (!v) return out;
+  if (!v->is_array()) fail(pointer(key), std::string("expected an array of strings, got ") + type_name(*v));
+  for (std::size_t i = 0; i < v->size(); ++i) out.push_back(as_string((*v)[i], pointer_append(pointer(key), i)));
+  return out;
+}
+
+int check_schema(const Object& doc, std::string_view name) {
+  std::string schema = doc.string("schema");
+  std::string prefix = std::string(name) + "/";
+  if (schema.rfind(prefix, 0) != 0) {
+    fail(doc.pointer("schema"), "expected \"" + prefix + "1\", got \"" + schema + "\"");
+  }
+  std::string version = schema.substr(prefix.size());
+  int v = 0;
+  for (char c : version) {
+    if (c < '0' || c > '9' || v > 1000) fail(doc.pointer("schema"), "the version after \"/\" must be a whole number");
+    v = v * 10 + (c - '0');
+  }
+  if (version.empty() || v < 1) fail(doc.pointer("schema"), "the version after \"/\" must be a whole number from 1");
+  if (v > 1) {
+    fail(doc.pointer("schema"), "version " + version + " is newer than this parindex reads (up to 1); upgrade parindex");
+  }
+  return v;
+}
+
+}  // namespace parindex::json_detail
