@@ -1,5 +1,6 @@
 // Reading and writing framework and assessment documents.
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include "parindex/json.hpp"
@@ -138,7 +139,8 @@ Framework framework_from_json(std::string_view text, const std::string& source) 
       const std::string prefix = "criterion ";
       if (e.where().rfind(prefix, 0) == 0) {
         auto code = CriterionCode::parse(e.where().substr(prefix.size()));
-        for (std::size_t i = 0; code && i < codes.size(); ++i) {
+        // The last node with the code: for a duplicate, that is the second one.
+        for (std::size_t i = codes.size(); code && i-- > 0;) {
           if (codes[i] == *code) {
             throw error(e.kind(), pointer_append(list_ptr, i) + " (" + e.where() + ")", e.detail());
           }
@@ -169,6 +171,7 @@ Assessment assessment_from_json(std::string_view text, const std::string& source
     const json& entries = doc.need("criteria");
     const std::string entries_ptr = doc.pointer("criteria");
     if (!entries.is_object()) fail(entries_ptr, std::string("expected an object keyed by criterion code, got ") + type_name(entries));
+    std::map<CriterionCode, std::string> spelled;
     for (const auto& [key, value] : entries.items()) {
       const std::string p = pointer_append(entries_ptr, key);
       auto code = CriterionCode::parse(key);
@@ -185,9 +188,10 @@ Assessment assessment_from_json(std::string_view text, const std::string& source
       if (e.not_applicable && (e.value || e.self_score || e.appraised_score)) {
         fail(p, "a criterion marked not applicable takes no value or score");
       }
-      if (!a.entries.emplace(*code, std::move(e)).second) {
-        fail(p, "criterion " + code->str() + " is given twice (as \"" + key + "\" and another spelling)");
+      if (auto [it, fresh] = spelled.emplace(*code, key); !fresh) {
+        fail(p, "criterion " + code->str() + " is given twice, as \"" + it->second + "\" and \"" + key + "\"");
       }
+      a.entries.emplace(*code, std::move(e));
     }
     if (const json* adj = doc.find("adjustments")) {
       const std::string p = doc.pointer("adjustments");

@@ -115,6 +115,11 @@ json parse_strict(std::string_view text) {
     std::string detail = colon == std::string::npos ? what : what.substr(colon + 2);
     throw error(error_kind::document, "line " + std::to_string(line) + ", column " + std::to_string(column),
                 "invalid JSON: " + detail);
+  } catch (const json::exception& e) {
+    // Numbers beyond double range and the like: nlohmann reports no position for these.
+    std::string what = e.what();
+    auto bracket = what.find("] ");
+    throw error(error_kind::document, "", "invalid JSON: " + (bracket == std::string::npos ? what : what.substr(bracket + 2)));
   }
 }
 

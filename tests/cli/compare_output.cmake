@@ -1,0 +1,16 @@
+# Runs COMMAND (a |-separated list) and compares its stdout with the GOLDEN file.
+# Set PARINDEX_UPDATE_GOLDEN=1 in the environment to rewrite the golden file instead.
+string(REPLACE "|" ";" cmd "${COMMAND}")
+execute_process(COMMAND ${cmd} OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "command failed (${rc}): ${err}")
+endif()
+if("$ENV{PARINDEX_UPDATE_GOLDEN}" STREQUAL "1")
+  file(WRITE "${GOLDEN}" "${out}")
+  return()
+endif()
+file(READ "${GOLDEN}" expected)
+if(NOT out STREQUAL expected)
+  file(WRITE "${GOLDEN}.actual" "${out}")
+  message(FATAL_ERROR "output differs from ${GOLDEN}; the actual output is in ${GOLDEN}.actual")
+endif()
