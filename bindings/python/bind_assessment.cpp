@@ -1,0 +1,30 @@
+#include <pybind11/stl.h>
+
+#include "bindings.hpp"
+#include "parindex/json.hpp"
+
+namespace py = pybind11;
+
+namespace parindex::python {
+
+void bind_assessment(py::module_& m) {
+  py::class_<Assessment>(m, "Assessment", "One unit's scores and inputs for one year.")
+      .def_static("load", [](const std::string& path) { return load_assessment(path); }, py::arg("path"),
+                  "Reads a parindex.assessment/1 document from a file.")
+      .def_static("from_json", [](const std::string& text) { return assessment_from_json(text); }, py::arg("text"))
+      .def("to_json", [](const Assessment& a) { return to_json(a); })
+      .def_readonly("framework_id", &Assessment::framework_id)
+      .def_property_readonly("unit_code", [](const Assessment& a) { return a.unit.code; })
+      .def_property_readonly("unit_name", [](const Assessment& a) { return a.unit.name; })
+      .def_property_readonly("unit_level", [](const Assessment& a) { return a.unit.level; })
+      .def_readonly("year", &Assessment::year)
+      .def_readonly("notes", &Assessment::notes)
+      .def_property_readonly("codes", [](const Assessment& a) {
+        std::vector<std::string> out;
+        for (const auto& [code, entry] : a.entries) out.push_back(code.str());
+        return out;
+      })
+      .def("__eq__", [](const Assessment& a, const Assessment& b) { return a == b; });
+}
+
+}  // namespace parindex::python

@@ -1,0 +1,13 @@
+// Internal: the parts of the _core module, one per area.
+#pragma once
+
+#include <pybind11/pybind11.h>
+
+namespace parindex::python {
+
+void bind_errors(pybind11::module_& m);
+void bind_framework(pybind11::module_& m);
+void bind_assessment(pybind11::module_& m);
+void bind_results(pybind11::module_& m);
+
+}  // namespace parindex::python

@@ -1,0 +1,103 @@
+"""parindex: Vietnam's public-administration performance indices (PAR INDEX, SIPAS, PAPI, ...).
+
+Load a framework (criteria tree with scoring rules) and units' assessments, then evaluate,
+rank and find the gaps::
+
+    import parindex
+    fw = parindex.Framework.load("langson-district-2023.json")
+    card = parindex.evaluate(fw, parindex.Assessment.load("bac-son.json"))
+    card.to_frame()
+"""
+
+from __future__ import annotations
+
+import json as _json
+from pathlib import Path as _Path
+
+from . import _frames
+from ._core import (
+    Assessment,
+    Criterion,
+    FieldGap,
+    Framework,
+    Gap,
+    GapTable,
+    RankedUnit,
+    Ranking,
+    ScoreLine,
+    Scorecard,
+    __version__,
+    evaluate,
+    format_fixed,
+    gaps,
+    rank,
+    round_half_up,
+)
+from .errors import ArgumentError, DocumentError, Error, FileError, ValidationError
+
+__all__ = [
+    "Assessment", "Criterion", "FieldGap", "Framework", "Gap", "GapTable", "RankedUnit", "Ranking",
+    "ScoreLine", "Scorecard", "evaluate", "rank", "gaps", "round_half_up", "format_fixed", "data_dir",
+    "Error", "DocumentError", "ValidationError", "ArgumentError", "FileError", "__version__",
+]
+
+
+def data_dir() -> _Path:
+    """The frameworks shipped with parindex (``data_dir() / "frameworks"``)."""
+    return _Path(__file__).parent / "data"
+
+
+# Documents as Python dicts: the same schema as the JSON files.
+def _framework_from_dict(document: dict) -> Framework:
+    return Framework.from_json(_json.dumps(document, ensure_ascii=False))
+
+
+def _assessment_from_dict(document: dict) -> Assessment:
+    return Assessment.from_json(_json.dumps(document, ensure_ascii=False))
+
+
+def _to_dict(self) -> dict:
+    return _json.loads(self.to_json())
+
+
+Framework.from_dict = staticmethod(_framework_from_dict)
+Framework.from_dict.__doc__ = "Builds a framework from a dict in the parindex.framework/1 schema."
+Assessment.from_dict = staticmethod(_assessment_from_dict)
+Assessment.from_dict.__doc__ = "Builds an assessment from a dict in the parindex.assessment/1 schema."
+for _cls in (Framework, Assessment, Scorecard, Ranking, GapTable):
+    _cls.to_dict = _to_dict
+
+Scorecard.to_frame = _frames.scorecard_frame
+Ranking.to_frame = _frames.ranking_frame
+GapTable.to_frame = _frames.gaps_frame
+GapTable.fields_frame = _frames.field_gaps_frame
+
+
+def _fixed(x: float, decimals: int = 2) -> str:
+    return format_fixed(x, decimals)
+
+
+Framework.__repr__ = lambda f: (
+    f"<Framework {f.id!r} {f.index} {f.period[0]}–{f.period[1] or ''}: "
+    f"{len(f)} nodes, {_fixed(f.total_max)} points>")
+Criterion.__repr__ = lambda c: f"<Criterion {c.code} {c.title!r} max {_fixed(c.max_points)}>"
+Assessment.__repr__ = lambda a: (
+    f"<Assessment {a.unit_code} ({a.unit_name}) {a.year} for {a.framework_id!r}: {len(a.codes)} entries>")
+ScoreLine.__repr__ = lambda l: (
+    f"<ScoreLine {l.code}: {_fixed(l.achieved)}/{_fixed(l.max_points)} ({l.decided_by})>")
+Scorecard.__repr__ = lambda c: (
+    f"<Scorecard {c.unit_code} {c.year}: {_fixed(c.total, c.decimals)}/{_fixed(c.max_points, c.decimals)} "
+    f"= {_fixed(c.index_percent, c.decimals)}%>")
+RankedUnit.__repr__ = lambda u: (
+    f"<RankedUnit {u.label} {u.unit_code} {_fixed(u.index_percent)}%{' ' + u.group if u.group else ''}>")
+Ranking.__repr__ = lambda r: f"<Ranking {r.framework_id!r} {r.year}: {len(r.units)} units>"
+Gap.__repr__ = lambda g: f"<Gap {g.code}: lost {_fixed(g.lost)} of {_fixed(g.max_points)}>"
+FieldGap.__repr__ = lambda g: f"<FieldGap {g.field}: lost {_fixed(g.lost)} of {_fixed(g.max_points)}>"
+GapTable.__repr__ = lambda t: (
+    f"<GapTable {t.unit_code} {t.year}: {_fixed(t.total_lost, t.decimals)} points lost "
+    f"in {len(t.gaps)} criteria>")
+
+# Notebooks show results as tables.
+Scorecard._repr_html_ = lambda c: c.to_frame()._repr_html_()
+Ranking._repr_html_ = lambda r: r.to_frame()._repr_html_()
+GapTable._repr_html_ = lambda t: t.to_frame()._repr_html_()
