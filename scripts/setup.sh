@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs what parindex needs on a Debian machine (run as root), and a Python virtual
+# environment in .venv with the build and test packages. Safe to run again: it installs
+# only what is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(g++ cmake ninja-build nlohmann-json3-dev libboost-date-time-dev libgtest-dev
+          python3 python3-venv python3-dev python3-pip)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "setup: installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+if [ ! -x .venv/bin/python ]; then
+  python3 -m venv .venv
+fi
+.venv/bin/python -m pip install -q --upgrade pip
+.venv/bin/python -m pip install -q "pybind11>=2.10" "scikit-build-core>=0.8" "pandas>=1.5" "pytest>=7"

@@ -1,0 +1,63 @@
+import csv
+import json
+
+import pandas as pd
+import pytest
+
+import parindex
+
+
+def test_bac_son_totals(bac_son):
+    assert parindex.format_fixed(bac_son.max_points, 2) == "99.50"
+    assert parindex.format_fixed(bac_son.total, 2) == "84.87"
+    assert parindex.format_fixed(bac_son.lost, 2) == "14.63"
+    assert parindex.format_fixed(bac_son.index_percent, 2) == "85.30"
+    assert repr(bac_son) == "<Scorecard bac-son 2023: 84.87/99.50 = 85.30%>"
+
+
+def test_line_access_and_explanations(bac_son):
+    line = bac_son.line("3.5.3")
+    assert (line.max_points, line.achieved, line.decided_by) == (0.5, 0.25, "rule")
+    assert line.explanation == "84.59% is in [80%, 90%) → 0.25 of 0.50"
+    assert line.cause.startswith("Có UBND cấp xã")
+    with pytest.raises(parindex.ArgumentError, match="criterion 99: not on the scorecard"):
+        bac_son.line("99")
+
+
+def test_frame_rows_match_the_cli_csv(bac_son, root):
+    """The DataFrame holds the rows `parindex score --format csv` prints (its golden file)."""
+    frame = bac_son.to_frame()
+    with open(root / "tests/golden/bac-son.score.csv", newline="", encoding="utf-8") as f:
+        cli_rows = [r for r in csv.DictReader(f) if r["code"] != "total"]
+    assert list(frame.columns) == list(cli_rows[0].keys())
+    assert len(frame) == len(cli_rows)
+    for (_, row), cli in zip(frame.iterrows(), cli_rows):
+        assert row["code"] == cli["code"]
+        assert row["title"] == cli["title"]
+        assert str(row["depth"]) == cli["depth"]
+        for column in ("max", "achieved", "lost"):
+            assert parindex.format_fixed(row[column], 2) == cli[column], (row["code"], column)
+        assert (parindex.format_fixed(row["percent"], 2) if pd.notna(row["percent"]) else "") == cli["percent"]
+        for column in ("decided_by", "explanation", "cause", "lead_agency"):
+            assert row[column] == cli[column]
+
+
+def test_frame_sums(bac_son):
+    frame = bac_son.to_frame()
+    fields = frame[frame["depth"] == 1]
+    assert len(fields) == 9
+    assert round(fields["achieved"].sum(), 2) == 84.87
+    assert round(fields["lost"].sum(), 2) == 14.63
+
+
+def test_scorecard_json_document(bac_son):
+    doc = bac_son.to_dict()
+    assert doc["schema"] == "parindex.scorecard/1"
+    assert doc["achieved"] == 84.87
+    assert [l["code"] for l in doc["lines"]][:3] == ["1", "1.6.2", "1.*"]
+
+
+def test_html_repr_for_notebooks(bac_son):
+    html = bac_son._repr_html_()
+    assert "<table" in html and "Bắc Sơn" not in html  # the frame holds the unit code, not its name
+    assert "bac-son" in html
