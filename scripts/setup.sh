@@ -22,4 +22,4 @@ if [ ! -x .venv/bin/python ]; then
   python3 -m venv .venv
 fi
 .venv/bin/python -m pip install -q --upgrade pip
-.venv/bin/python -m pip install -q "pybind11>=2.10" "scikit-build-core>=0.8" "pandas>=1.5" "pytest>=7"
+.venv/bin/python -m pip install -q "pybind11>=2.10" "scikit-build-core>=0.8" "pandas>=1.5" "pytest>=7" "jsonschema>=4.18"
