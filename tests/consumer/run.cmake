@@ -17,3 +17,15 @@ run("${WORK_DIR}/build/consumer" ${data})
 if(NOT last_output STREQUAL "bac-son 84.87/99.50\n")
   message(FATAL_ERROR "unexpected consumer output: ${last_output}")
 endif()
+
+# With the Python module built, the install holds the Python package too: import it from there.
+if(PYTHON)
+  set(ENV{PYTHONPATH} "${prefix}/${PYTHON_PACKAGE_DIR}")
+  list(GET data 0 framework_file)
+  # No ';' in the code: CMake would split the argument there.
+  set(check "import parindex, sys\nassert parindex.__file__.startswith(sys.argv[2]), parindex.__file__\nprint(parindex.Framework.load(sys.argv[1]).id)")
+  run("${PYTHON}" -c "${check}" "${framework_file}" "${prefix}")
+  if(NOT last_output STREQUAL "langson-district-2023\n")
+    message(FATAL_ERROR "unexpected output from the installed Python package: ${last_output}")
+  endif()
+endif()
