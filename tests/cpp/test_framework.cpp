@@ -7,12 +7,7 @@ using namespace parindex;
 namespace {
 
 Criterion node(const char* code, double max, std::optional<ScoringRule> rule = std::nullopt) {
-  Criterion c;
-  c.code = CriterionCode(code);
-  c.title = std::string("Tiêu chí ") + code;
-  c.max_points = max;
-  c.rule = std::move(rule);
-  return c;
+  return make_criterion(code, max, std::move(rule));
 }
 
 FrameworkInfo info() {

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "parindex/error.hpp"
+#include "parindex/framework.hpp"
 
 // Expects `statement` to throw parindex::error of `kind` whose message contains `text`.
 #define EXPECT_PARINDEX_ERROR(statement, error_kind_value, text)                                   \
@@ -22,4 +23,14 @@
 
 inline std::string source_path(const std::string& relative) {
   return std::string(PARINDEX_SOURCE_DIR) + "/" + relative;
+}
+
+inline parindex::Criterion make_criterion(const char* code, double max,
+                                          std::optional<parindex::ScoringRule> rule = std::nullopt) {
+  parindex::Criterion c;
+  c.code = parindex::CriterionCode(code);
+  c.title = std::string("Tiêu chí ") + code;
+  c.max_points = max;
+  c.rule = std::move(rule);
+  return c;
 }
