@@ -1,0 +1,31 @@
+// Holiday schedules as documents: one year's days off and worked weekend days, with sources.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "parindex/work_calendar.hpp"
+
+namespace parindex {
+
+inline constexpr std::string_view holidays_schema = "parindex.holidays/1";
+
+// One year's schedule (data/calendars/vn/2024.json is one). Each entry says its basis:
+// "announced" (a government notice), "statutory" (the Labour Code itself), or "projected".
+struct HolidaySchedule {
+  std::string country;
+  int year = 0;
+  std::string applies_to;
+  std::vector<std::string> sources;
+  std::vector<DayOff> days_off;
+  std::vector<WorkingDay> working_days;
+  std::string notes;
+};
+
+// Throws parindex::error (document) naming the JSON pointer.
+HolidaySchedule holidays_from_json(std::string_view text, const std::string& source = "");
+HolidaySchedule load_holidays(const std::filesystem::path& path);
+
+}  // namespace parindex
