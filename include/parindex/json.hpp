@@ -8,6 +8,7 @@
 #include "parindex/assessment.hpp"
 #include "parindex/framework.hpp"
 #include "parindex/gaps.hpp"
+#include "parindex/plan.hpp"
 #include "parindex/ranking.hpp"
 #include "parindex/scorecard.hpp"
 
@@ -19,6 +20,8 @@ inline constexpr std::string_view assessment_schema = "parindex.assessment";
 inline constexpr std::string_view scorecard_schema = "parindex.scorecard";
 inline constexpr std::string_view ranking_schema = "parindex.ranking";
 inline constexpr std::string_view gaps_schema = "parindex.gaps";
+inline constexpr std::string_view plan_schema = "parindex.plan";
+inline constexpr std::string_view plan_review_schema = "parindex.plan_review";
 inline constexpr int current_schema_version = 1;
 
 // Parsing throws parindex::error naming the JSON pointer (and, for syntax errors, line and
@@ -26,7 +29,10 @@ inline constexpr int current_schema_version = 1;
 Framework framework_from_json(std::string_view text, const std::string& source = "");
 Assessment assessment_from_json(std::string_view text, const std::string& source = "");
 
+Plan plan_from_json(std::string_view text, const std::string& source = "");
+
 Framework load_framework(const std::filesystem::path& path);
+Plan load_plan(const std::filesystem::path& path);
 Assessment load_assessment(const std::filesystem::path& path);
 
 // Serialisation: pretty-printed JSON (indent 2), UTF-8 kept as is. Reading what is written
@@ -36,5 +42,7 @@ std::string to_json(const Assessment& assessment);
 std::string to_json(const Scorecard& scorecard);
 std::string to_json(const Ranking& ranking);
 std::string to_json(const GapTable& gaps);
+std::string to_json(const Plan& plan);
+std::string to_json(const PlanReview& review);
 
 }  // namespace parindex

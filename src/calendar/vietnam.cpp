@@ -4,6 +4,7 @@
 #include <set>
 #include <sstream>
 
+#include "../json/deadline_json.hpp"
 #include "../json/strict_reader.hpp"
 #include "parindex/error.hpp"
 #include "parindex/holidays.hpp"
@@ -20,15 +21,6 @@ namespace {
 
 using namespace json_detail;
 namespace greg = boost::gregorian;
-
-Date read_date(const json& j, const std::string& pointer) {
-  try {
-    return parse_iso_date(as_string(j, pointer));
-  } catch (const error& e) {
-    if (e.where().empty()) fail(pointer, e.detail());
-    throw;
-  }
-}
 
 bool weekend(const Date& d) {
   auto w = d.day_of_week().as_number();
