@@ -1,54 +1,46 @@
-// parindex: scorecards, ranks and gap tables from the command line.
+// parindex: scorecards, ranks, gaps, calendars and plans from the command line.
 #include <cstring>
 #include <iostream>
-#include <optional>
-#include <string>
-#include <vector>
 
-#include "parindex/parindex.hpp"
-#include "tables.hpp"
+#include "cli.hpp"
+
+namespace parindex::cli {
 
 namespace {
 
-using namespace parindex;
-using cli::Format;
-using cli::Table;
+constexpr const char* usage_text = R"(usage: parindex <command> [options] ARGUMENTS
 
-constexpr const char* usage_text = R"(usage: parindex <command> [options] FRAMEWORK ASSESSMENT...
+Scoring:
+  score FRAMEWORK ASSESSMENT...     the scorecard of each assessment
+  rank FRAMEWORK ASSESSMENT...      units ranked by index %, ties sharing a rank ("02/11")
+  gaps FRAMEWORK ASSESSMENT...      criteria and fields below their max, most points lost first
 
-Commands:
-  score   the scorecard of each assessment: every criterion's max, achieved, lost and %
-  rank    the units ranked by index %, ties sharing a rank ("02/11")
-  gaps    the criteria and fields below their max, most points lost first
+Calendar (Vietnam's public bodies; announced schedules where shipped, else projected):
+  calendar YEAR                     the days off of a year, and weekend days worked
+  lunar DATE                        a Gregorian date (YYYY-MM-DD) as a lunar date
+  solar LUNAR-DATE                  a lunar date (YYYY-MM-DD, YYYY-MML-DD for a leap month)
+  workdays add DATE N               the N-th working day after DATE (before it for N < 0)
+  workdays count FROM TO            working days from FROM (included) to TO (excluded)
+
+Plans:
+  plan PLAN --as-of DATE            overdue, due and done actions, and the load by agency
 
 Options:
   --format FORMAT       table (default), csv, json or markdown
   --explain             score: add the reason behind every figure
   --groups GROUPING     rank: none (default), national (A >= 90%, B 80% to under 90%)
                         or quartiles (PAPI style)
-  --tie-decimals N      rank: index % equal at N decimals share a rank (default: the
-                        framework's rounding decimals)
+  --tie-decimals N      rank: index % equal at N decimals share a rank
+  --calendar FILE       calendar, workdays, plan: add a parindex.holidays/1 schedule
+                        (a province's extra day off, say); may be repeated
+  --as-of DATE          plan: the review date
+  --within N            plan: "due soon" means within N days (default 14)
+  --event NAME=DATE     plan: the date of an event deadlines count from; may be repeated
   -h, --help            this text
   --version             the version
 
-FRAMEWORK is a parindex.framework/1 document, each ASSESSMENT a parindex.assessment/1
-document (see docs/). With --format json, one assessment gives one document and several
-give an array. Errors go to stderr as one line; the exit status is 1 for bad input and 2
-for a bad command line.
+Errors go to stderr as one line; the exit status is 1 for bad input, 2 for a bad command line.
 )";
-
-struct UsageError : std::runtime_error {
-  using std::runtime_error::runtime_error;
-};
-
-struct Options {
-  std::string command;
-  Format format = Format::table;
-  bool explain = false;
-  Grouping grouping;
-  std::optional<int> tie_decimals;
-  std::vector<std::string> files;
-};
 
 Options parse_args(int argc, char** argv) {
   Options o;
@@ -78,27 +70,60 @@ Options parse_args(int argc, char** argv) {
       std::string v = value();
       if (v.size() != 1 || v[0] < '0' || v[0] > '6') throw UsageError("--tie-decimals takes a whole number from 0 to 6");
       o.tie_decimals = v[0] - '0';
-    } else if (a.size() > 1 && a[0] == '-') {
+    } else if (a == "--calendar") {
+      o.calendar_files.push_back(value());
+    } else if (a == "--as-of") {
+      o.as_of = date_argument(value(), "--as-of");
+    } else if (a == "--within") {
+      long n = integer_argument(value(), "--within");
+      if (n < 0 || n > 3660) throw UsageError("--within takes a number of days from 0 to 3660");
+      o.within_days = static_cast<int>(n);
+    } else if (a == "--event") {
+      std::string v = value();
+      auto eq = v.find('=');
+      if (eq == std::string::npos || eq == 0) throw UsageError("--event takes NAME=YYYY-MM-DD, got \"" + v + "\"");
+      o.events[v.substr(0, eq)] = date_argument(v.substr(eq + 1), "--event " + v.substr(0, eq));
+    } else if (a.size() > 1 && a[0] == '-' && !(a[1] >= '0' && a[1] <= '9')) {
       throw UsageError("unknown option " + a);
     } else if (o.command.empty()) {
       o.command = a;
     } else {
-      o.files.push_back(a);
+      o.args.push_back(a);
     }
   }
-  if (o.command != "score" && o.command != "rank" && o.command != "gaps") {
-    throw UsageError(o.command.empty() ? "no command given" : "unknown command \"" + o.command + "\"");
-  }
-  if (o.files.size() < 2) throw UsageError(o.command + " needs a framework and at least one assessment");
+  if (o.command.empty()) throw UsageError("no command given");
   return o;
 }
 
-std::string fixed(double v, int decimals) { return format_fixed(v, decimals); }
+int run(const Options& o) {
+  if (o.command == "score" || o.command == "rank" || o.command == "gaps") return run_scoring(o);
+  if (o.command == "calendar" || o.command == "lunar" || o.command == "solar" || o.command == "workdays") {
+    return run_calendar(o);
+  }
+  if (o.command == "plan") return run_plan(o);
+  throw UsageError("unknown command \"" + o.command + "\"");
+}
 
-std::string percent(const std::optional<double>& p, int decimals) { return p ? fixed(*p, decimals) : "—"; }
+}  // namespace
 
-std::string unit_heading(const UnitRef& u, const std::string& framework, int year) {
-  return u.name + " (" + u.code + ") · " + framework + " · " + std::to_string(year);
+Date date_argument(const std::string& text, const std::string& what) {
+  try {
+    return parse_iso_date(text);
+  } catch (const error& e) {
+    throw UsageError(what + ": " + e.detail());
+  }
+}
+
+long integer_argument(const std::string& text, const std::string& what) {
+  std::size_t used = 0;
+  long v = 0;
+  try {
+    v = std::stol(text, &used);
+  } catch (const std::exception&) {
+    used = 0;
+  }
+  if (used != text.size() || text.empty()) throw UsageError(what + ": \"" + text + "\" is not a whole number");
+  return v;
 }
 
 void print_json_list(const std::vector<std::string>& docs) {
@@ -115,146 +140,22 @@ void print_json_list(const std::vector<std::string>& docs) {
   std::cout << "]\n";
 }
 
-void print_scorecards(const std::vector<Scorecard>& cards, const Options& o) {
-  if (o.format == Format::json) {
-    std::vector<std::string> docs;
-    for (const auto& c : cards) docs.push_back(to_json(c));
-    print_json_list(docs);
-    return;
+WorkCalendar calendar_for(const Options& o, int first_year, int last_year) {
+  WorkCalendar calendar = vietnam_calendar(std::max(first_year, 2013), std::min(last_year, lunar_last_year));
+  for (const auto& file : o.calendar_files) {
+    HolidaySchedule s = load_holidays(file);
+    std::erase_if(s.days_off, [&](const DayOff& d) { return !calendar.covers(d.date); });
+    std::erase_if(s.working_days, [&](const WorkingDay& w) { return !calendar.covers(w.date); });
+    calendar = calendar.with_days_off(s.days_off, calendar.name() + " + " + file)
+                   .with_working_days(s.working_days, calendar.name() + " + " + file);
   }
-  if (o.format == Format::csv) {
-    Table t{{"unit", "code", "title", "depth", "max", "achieved", "lost", "percent", "decided_by", "explanation",
-             "cause", "lead_agency"}, {}, {}};
-    for (const auto& c : cards) {
-      int d = c.rounding.decimals;
-      for (const auto& l : c.lines) {
-        t.add({c.unit.code, l.code.str(), l.title, std::to_string(l.depth), fixed(l.max_points, d), fixed(l.achieved, d),
-               fixed(l.lost(), d), l.percent() ? fixed(*l.percent(), d) : "", to_string(l.decided_by), l.explanation,
-               l.cause, l.lead_agency});
-      }
-      t.add({c.unit.code, "total", "", "0", fixed(c.scale_max, d), fixed(c.total(), d), fixed(c.lost(), d),
-             fixed(c.index_percent(), d), "", "", "", ""});
-    }
-    t.render(std::cout, o.format);
-    return;
-  }
-  bool first = true;
-  for (const auto& c : cards) {
-    int d = c.rounding.decimals;
-    if (!first) std::cout << "\n";
-    first = false;
-    std::cout << (o.format == Format::markdown ? "### " : "") << unit_heading(c.unit, c.framework_id, c.year) << "\n\n";
-    Table t{{"Code", "Criterion", "Max", "Achieved", "Lost", "%", "Decided by"},
-            {false, false, true, true, true, true, false}, {}};
-    if (o.explain) t.headers.push_back("Why");
-    for (const auto& l : c.lines) {
-      std::string indent = o.format == Format::table ? std::string(2 * (l.depth - 1), ' ') : "";
-      std::vector<std::string> row{indent + l.code.str(), l.title, fixed(l.max_points, d), fixed(l.achieved, d),
-                                   fixed(l.lost(), d), percent(l.percent(), d), to_string(l.decided_by)};
-      if (o.explain) row.push_back(l.explanation);
-      t.add(std::move(row));
-    }
-    t.add({"", "TỔNG ĐIỂM (total)", fixed(c.scale_max, d), fixed(c.scale_achieved, d), fixed(c.lost(), d),
-           fixed(c.scale_max > 0 ? c.scale_achieved / c.scale_max * 100 : 0, d), ""});
-    t.render(std::cout, o.format);
-    std::cout << "\n";
-    if (c.bonus > 0 || c.penalty > 0) {
-      std::cout << "Bonus +" << fixed(c.bonus, d) << ", penalty −" << fixed(c.penalty, d) << "\n";
-    }
-    std::cout << "Index: " << fixed(c.total(), d) << " / " << fixed(c.scale_max, d) << " = "
-              << fixed(c.index_percent(), d) << "%\n";
-  }
+  return calendar;
 }
 
-void print_ranking(const Ranking& r, const Options& o) {
-  if (o.format == Format::json) {
-    std::cout << to_json(r);
-    return;
-  }
-  bool grouped = !std::holds_alternative<std::monostate>(o.grouping);
-  Table t{{"Rank", "Unit", "Name", "Max", "Total", "Index %"}, {true, false, false, true, true, true}, {}};
-  if (grouped) t.headers.push_back("Group");
-  for (const auto& u : r.units) {
-    std::vector<std::string> row{u.rank_label(), u.unit.code, u.unit.name, fixed(u.max_points, 2), fixed(u.total, 2),
-                                 fixed(u.index_percent, 2)};
-    if (grouped) row.push_back(u.group);
-    t.add(std::move(row));
-  }
-  if (o.format != Format::csv) {
-    std::cout << (o.format == Format::markdown ? "### " : "") << r.framework_id << " · " << r.year << "\n\n";
-  }
-  t.render(std::cout, o.format);
-}
-
-void print_gaps(const std::vector<GapTable>& tables, const Options& o) {
-  if (o.format == Format::json) {
-    std::vector<std::string> docs;
-    for (const auto& g : tables) docs.push_back(to_json(g));
-    print_json_list(docs);
-    return;
-  }
-  if (o.format == Format::csv) {
-    Table t{{"unit", "code", "field", "title", "max", "achieved", "lost", "lead_agency", "cause"}, {}, {}};
-    for (const auto& g : tables) {
-      for (const auto& x : g.gaps) {
-        t.add({g.unit.code, x.code.str(), x.field.str(), x.title, fixed(x.max_points, g.decimals),
-               fixed(x.achieved, g.decimals), fixed(x.lost, g.decimals), x.lead_agency, x.cause});
-      }
-    }
-    t.render(std::cout, o.format);
-    return;
-  }
-  bool first = true;
-  for (const auto& g : tables) {
-    int d = g.decimals;
-    if (!first) std::cout << "\n";
-    first = false;
-    const std::string h = o.format == Format::markdown ? "### " : "";
-    std::cout << h << unit_heading(g.unit, g.framework_id, g.year) << ": " << fixed(g.total_lost, d)
-              << " points lost\n\n";
-    Table fields{{"Field", "Title", "Max", "Achieved", "Lost", "Criteria below max"},
-                 {false, false, true, true, true, true}, {}};
-    for (const auto& f : g.fields) {
-      fields.add({f.field.str(), f.title, fixed(f.max_points, d), fixed(f.achieved, d), fixed(f.lost, d),
-                  std::to_string(f.criteria_below_max)});
-    }
-    fields.render(std::cout, o.format);
-    std::cout << "\n";
-    Table t{{"Code", "Criterion", "Max", "Achieved", "Lost", "Lead agency", "Cause"},
-            {false, false, true, true, true, false, false}, {}};
-    for (const auto& x : g.gaps) {
-      t.add({x.code.str(), x.title, fixed(x.max_points, d), fixed(x.achieved, d), fixed(x.lost, d), x.lead_agency, x.cause});
-    }
-    t.render(std::cout, o.format);
-  }
-}
-
-int run(const Options& o) {
-  Framework framework = load_framework(o.files.front());
-  std::vector<Scorecard> cards;
-  for (std::size_t i = 1; i < o.files.size(); ++i) {
-    Assessment a = load_assessment(o.files[i]);
-    try {
-      cards.push_back(evaluate(framework, a));
-    } catch (const error& e) {
-      throw e.located_in(o.files[i] + ": ");
-    }
-  }
-  if (o.command == "score") {
-    print_scorecards(cards, o);
-  } else if (o.command == "rank") {
-    print_ranking(rank(cards, RankOptions{o.tie_decimals, o.grouping}), o);
-  } else {
-    std::vector<GapTable> tables;
-    for (const auto& c : cards) tables.push_back(gaps(c));
-    print_gaps(tables, o);
-  }
-  return 0;
-}
-
-}  // namespace
+}  // namespace parindex::cli
 
 int main(int argc, char** argv) {
+  using namespace parindex::cli;
   for (int i = 1; i < argc; ++i) {
     if (!std::strcmp(argv[i], "-h") || !std::strcmp(argv[i], "--help")) {
       std::cout << usage_text;
