@@ -86,7 +86,8 @@ Plan plan_from_json(std::string_view text, const std::string& source) {
     try {
       validate(plan);
     } catch (const error& e) {
-      for (std::size_t i = 0; i < plan.actions.size(); ++i) {
+      // The last action with the id: for a duplicate, that is the second one.
+      for (std::size_t i = plan.actions.size(); i-- > 0;) {
         if (e.where() == "action " + plan.actions[i].id) {
           throw error(e.kind(), pointer_append("/actions", i) + " (" + e.where() + ")", e.detail());
         }
