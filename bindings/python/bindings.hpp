@@ -9,5 +9,7 @@ void bind_errors(pybind11::module_& m);
 void bind_framework(pybind11::module_& m);
 void bind_assessment(pybind11::module_& m);
 void bind_results(pybind11::module_& m);
+void bind_calendar(pybind11::module_& m);
+void bind_plans(pybind11::module_& m);
 
 }  // namespace parindex::python

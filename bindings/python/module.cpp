@@ -9,4 +9,6 @@ PYBIND11_MODULE(_core, m) {
   parindex::python::bind_framework(m);
   parindex::python::bind_assessment(m);
   parindex::python::bind_results(m);
+  parindex::python::bind_calendar(m);
+  parindex::python::bind_plans(m);
 }

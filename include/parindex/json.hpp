@@ -30,6 +30,9 @@ Framework framework_from_json(std::string_view text, const std::string& source =
 Assessment assessment_from_json(std::string_view text, const std::string& source = "");
 
 Plan plan_from_json(std::string_view text, const std::string& source = "");
+// A deadline specification alone, in the form plans use ({"kind": "quarterly", "day": 12}).
+DeadlineSpec deadline_from_json(std::string_view text);
+std::string to_json(const DeadlineSpec& spec);
 
 Framework load_framework(const std::filesystem::path& path);
 Plan load_plan(const std::filesystem::path& path);

@@ -101,6 +101,10 @@ Plan plan_from_json(std::string_view text, const std::string& source) {
   }
 }
 
+DeadlineSpec deadline_from_json(std::string_view text) { return read_deadline(parse_strict(text), ""); }
+
+std::string to_json(const DeadlineSpec& spec) { return dump(write_deadline(spec)); }
+
 Plan load_plan(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw error(error_kind::io, path.string(), "cannot open the file for reading");

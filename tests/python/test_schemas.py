@@ -16,16 +16,22 @@ def check(root, name, document):
     jsonschema.Draft202012Validator(schema(root, name)).validate(document)
 
 
+NAMES = ("framework", "assessment", "scorecard", "ranking", "gaps", "plan", "plan_review", "holidays")
+
+
 def test_schemas_are_valid(root):
-    for name in ("framework", "assessment", "scorecard", "ranking", "gaps"):
+    for name in NAMES:
         jsonschema.Draft202012Validator.check_schema(schema(root, name))
 
 
 def test_shipped_documents_match(root):
-    for path in (root / "data/frameworks").glob("*.json"):
-        check(root, "framework", json.loads(path.read_text(encoding="utf-8")))
-    for path in (root / "examples").rglob("*.json"):
-        check(root, "assessment", json.loads(path.read_text(encoding="utf-8")))
+    """Every document shipped in data/ and examples/ matches the schema it names."""
+    paths = list((root / "data").rglob("*.json")) + list((root / "examples").rglob("*.json"))
+    assert len(paths) >= 12
+    for path in paths:
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        name = doc["schema"].removeprefix("parindex.").removesuffix("/1")
+        check(root, name, doc)
 
 
 def test_written_documents_match(root, framework, bac_son):
@@ -33,6 +39,10 @@ def test_written_documents_match(root, framework, bac_son):
     check(root, "scorecard", bac_son.to_dict())
     check(root, "gaps", parindex.gaps(bac_son).to_dict())
     check(root, "ranking", parindex.rank([bac_son], groups="national").to_dict())
+    plan = parindex.Plan.load(str(root / "examples/plans/dong-ha-2024.json"))
+    check(root, "plan", plan.to_dict())
+    import datetime as dt
+    check(root, "plan_review", parindex.review(plan, parindex.vietnam_calendar(2024, 2025), dt.date(2024, 6, 15)).to_dict())
 
 
 @pytest.mark.parametrize("file", ["08-unknown-key.framework.json", "09-negative-max.framework.json",

@@ -16,7 +16,23 @@ from pathlib import Path as _Path
 
 from . import _frames
 from ._core import (
+    Action,
+    ActionReview,
+    AgencyLoad,
     Assessment,
+    DayOff,
+    Deadline,
+    LunarDate,
+    Plan,
+    PlanReview,
+    WorkCalendar,
+    WorkingDay,
+    draft_plan,
+    from_lunar,
+    joint,
+    review,
+    to_lunar,
+    vietnam_announced_years,
     Criterion,
     FieldGap,
     Framework,
@@ -39,7 +55,15 @@ __all__ = [
     "Assessment", "Criterion", "FieldGap", "Framework", "Gap", "GapTable", "RankedUnit", "Ranking",
     "ScoreLine", "Scorecard", "evaluate", "rank", "gaps", "round_half_up", "format_fixed", "data_dir",
     "Error", "DocumentError", "ValidationError", "ArgumentError", "FileError", "__version__",
+    "LunarDate", "to_lunar", "from_lunar", "WorkCalendar", "DayOff", "WorkingDay", "joint", "vietnam_calendar",
+    "vietnam_announced_years", "Deadline", "Plan", "Action", "PlanReview", "ActionReview", "AgencyLoad", "review",
+    "draft_plan",
 ]
+
+
+def vietnam_calendar(first_year: int, last_year: int) -> WorkCalendar:
+    """Vietnam's working-day calendar for public bodies over [first_year, last_year]."""
+    return WorkCalendar.vietnam(first_year, last_year)
 
 
 def data_dir() -> _Path:
@@ -60,17 +84,32 @@ def _to_dict(self) -> dict:
     return _json.loads(self.to_json())
 
 
+def _plan_from_dict(document: dict) -> Plan:
+    return Plan.from_json(_json.dumps(document, ensure_ascii=False))
+
+
+def _deadline_from_dict(document: dict) -> Deadline:
+    return Deadline.from_json(_json.dumps(document, ensure_ascii=False))
+
+
 Framework.from_dict = staticmethod(_framework_from_dict)
 Framework.from_dict.__doc__ = "Builds a framework from a dict in the parindex.framework/1 schema."
 Assessment.from_dict = staticmethod(_assessment_from_dict)
 Assessment.from_dict.__doc__ = "Builds an assessment from a dict in the parindex.assessment/1 schema."
-for _cls in (Framework, Assessment, Scorecard, Ranking, GapTable):
+Plan.from_dict = staticmethod(_plan_from_dict)
+Plan.from_dict.__doc__ = "Builds a plan from a dict in the parindex.plan/1 schema."
+Deadline.from_dict = staticmethod(_deadline_from_dict)
+Deadline.from_dict.__doc__ = 'Builds a deadline from a dict such as {"kind": "quarterly", "day": 12}.'
+for _cls in (Framework, Assessment, Scorecard, Ranking, GapTable, Plan, PlanReview, Deadline):
     _cls.to_dict = _to_dict
 
 Scorecard.to_frame = _frames.scorecard_frame
 Ranking.to_frame = _frames.ranking_frame
 GapTable.to_frame = _frames.gaps_frame
 GapTable.fields_frame = _frames.field_gaps_frame
+PlanReview.to_frame = _frames.review_frame
+PlanReview.agencies_frame = _frames.agencies_frame
+WorkCalendar.days_off_frame = _frames.days_off_frame
 
 
 def _fixed(x: float, decimals: int = 2) -> str:
@@ -97,7 +136,20 @@ GapTable.__repr__ = lambda t: (
     f"<GapTable {t.unit_code} {t.year}: {_fixed(t.total_lost, t.decimals)} points lost "
     f"in {len(t.gaps)} criteria>")
 
+LunarDate.__repr__ = lambda l: f"LunarDate({l.year}, {l.month}, {l.day}{', leap=True' if l.leap else ''})"
+DayOff.__repr__ = lambda d: f"<DayOff {d.date.isoformat()} {d.name!r}{' projected' if d.projected else ''}>"
+WorkingDay.__repr__ = lambda d: f"<WorkingDay {d.date.isoformat()} {d.name!r}>"
+WorkCalendar.__repr__ = lambda c: f"<WorkCalendar {c.name!r} {c.first_year}–{c.last_year}>"
+Deadline.__repr__ = lambda d: f"<Deadline {d.describe()}>"
+Action.__repr__ = lambda a: f"<Action {a.id} {a.status}: {a.lead_agency}>"
+Plan.__repr__ = lambda p: f"<Plan {p.issuer} {p.number or ''} {p.period_first.isoformat()}–{p.period_last.isoformat()}: {len(p.actions)} actions>"
+ActionReview.__repr__ = lambda r: f"<ActionReview {r.id} {r.state}>"
+PlanReview.__repr__ = lambda r: (
+    f"<PlanReview as of {r.as_of.isoformat()}: "
+    + ", ".join(f"{n} {s}" for s, n in sorted(_frames.count_states(r).items())) + ">")
+
 # Notebooks show results as tables.
 Scorecard._repr_html_ = lambda c: c.to_frame()._repr_html_()
 Ranking._repr_html_ = lambda r: r.to_frame()._repr_html_()
 GapTable._repr_html_ = lambda t: t.to_frame()._repr_html_()
+PlanReview._repr_html_ = lambda r: r.to_frame()._repr_html_()

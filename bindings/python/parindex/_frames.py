@@ -99,3 +99,43 @@ def field_gaps_frame(table) -> "pd.DataFrame":
     ]
     return _pandas().DataFrame(rows, columns=["unit", "field", "title", "max", "achieved", "lost",
                                               "criteria_below_max"])
+
+
+def count_states(plan_review) -> dict:
+    counts: dict = {}
+    for a in plan_review.actions:
+        counts[a.state] = counts.get(a.state, 0) + 1
+    return counts
+
+
+def review_frame(plan_review) -> "pd.DataFrame":
+    rows = [
+        {
+            "id": a.id,
+            "criteria": ", ".join(a.criteria),
+            "lead_agency": a.lead_agency,
+            "state": a.state,
+            "next_due": a.next_due,
+            "days_overdue": a.days_overdue,
+            "missed": list(a.missed),
+            "due_dates": list(a.due_dates),
+            "missing_event": a.missing_event or None,
+        }
+        for a in plan_review.actions
+    ]
+    return _pandas().DataFrame(rows, columns=["id", "criteria", "lead_agency", "state", "next_due", "days_overdue",
+                                              "missed", "due_dates", "missing_event"])
+
+
+def agencies_frame(plan_review) -> "pd.DataFrame":
+    rows = [
+        {"agency": l.agency, "actions": l.actions, "overdue": l.overdue, "due_soon": l.due_soon,
+         "upcoming": l.upcoming, "unresolved": l.unresolved, "done": l.done}
+        for l in plan_review.agencies
+    ]
+    return _pandas().DataFrame(rows, columns=["agency", "actions", "overdue", "due_soon", "upcoming", "unresolved", "done"])
+
+
+def days_off_frame(calendar, year: int) -> "pd.DataFrame":
+    rows = [{"date": d.date, "name": d.name, "projected": d.projected} for d in calendar.days_off(year)]
+    return _pandas().DataFrame(rows, columns=["date", "name", "projected"])

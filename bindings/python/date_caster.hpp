@@ -1,0 +1,31 @@
+// Internal: boost::gregorian::date <-> datetime.date.
+#pragma once
+
+#include <datetime.h>
+#include <pybind11/pybind11.h>
+
+#include <boost/date_time/gregorian/gregorian_types.hpp>
+
+namespace pybind11::detail {
+
+template <>
+struct type_caster<boost::gregorian::date> {
+ public:
+  PYBIND11_TYPE_CASTER(boost::gregorian::date, const_name("datetime.date"));
+
+  bool load(handle src, bool) {
+    if (!PyDateTimeAPI) PyDateTime_IMPORT;
+    if (!src || !PyDate_Check(src.ptr())) return false;
+    value = boost::gregorian::date(PyDateTime_GET_YEAR(src.ptr()), PyDateTime_GET_MONTH(src.ptr()),
+                                   PyDateTime_GET_DAY(src.ptr()));
+    return true;
+  }
+
+  static handle cast(const boost::gregorian::date& d, return_value_policy, handle) {
+    if (!PyDateTimeAPI) PyDateTime_IMPORT;
+    if (d.is_special()) return none().release();
+    return PyDate_FromDate(static_cast<int>(d.year()), static_cast<int>(d.month()), static_cast<int>(d.day()));
+  }
+};
+
+}  // namespace pybind11::detail
