@@ -1,8 +1,6 @@
 // Vietnam's calendar for public bodies: announced schedules, and the Labour Code's projection.
 #include <algorithm>
-#include <fstream>
 #include <set>
-#include <sstream>
 
 #include "../json/deadline_json.hpp"
 #include "../json/strict_reader.hpp"
@@ -97,11 +95,7 @@ HolidaySchedule holidays_from_json(std::string_view text, const std::string& sou
 }
 
 HolidaySchedule load_holidays(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw error(error_kind::io, path.string(), "cannot open the file for reading");
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return holidays_from_json(ss.str(), path.string());
+  return holidays_from_json(read_text_file(path), path.string());
 }
 
 std::vector<DayOff> vietnam_statutory_days_off(int year) {

@@ -1,7 +1,5 @@
 // Reading and writing framework and assessment documents.
-#include <fstream>
 #include <map>
-#include <sstream>
 
 #include "parindex/json.hpp"
 #include "rule_json.hpp"
@@ -43,15 +41,6 @@ auto located(const std::string& source, F&& f) {
     if (source.empty()) throw;
     throw e.located_in(source + ": ");
   }
-}
-
-std::string read_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw error(error_kind::io, path.string(), "cannot open the file for reading");
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  if (in.bad()) throw error(error_kind::io, path.string(), "reading the file failed");
-  return ss.str();
 }
 
 std::string dump(const ordered_json& j) { return j.dump(2, ' ', false, ordered_json::error_handler_t::strict) + "\n"; }
@@ -207,11 +196,11 @@ Assessment assessment_from_json(std::string_view text, const std::string& source
 }
 
 Framework load_framework(const std::filesystem::path& path) {
-  return framework_from_json(read_file(path), path.string());
+  return framework_from_json(read_text_file(path), path.string());
 }
 
 Assessment load_assessment(const std::filesystem::path& path) {
-  return assessment_from_json(read_file(path), path.string());
+  return assessment_from_json(read_text_file(path), path.string());
 }
 
 std::string to_json(const Framework& f) {

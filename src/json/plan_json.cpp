@@ -1,7 +1,4 @@
 // Reading and writing remediation plans and their reviews.
-#include <fstream>
-#include <sstream>
-
 #include "deadline_json.hpp"
 #include "parindex/json.hpp"
 #include "strict_reader.hpp"
@@ -106,11 +103,7 @@ DeadlineSpec deadline_from_json(std::string_view text) { return read_deadline(pa
 std::string to_json(const DeadlineSpec& spec) { return dump(write_deadline(spec)); }
 
 Plan load_plan(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw error(error_kind::io, path.string(), "cannot open the file for reading");
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return plan_from_json(ss.str(), path.string());
+  return plan_from_json(read_text_file(path), path.string());
 }
 
 std::string to_json(const Plan& plan) {

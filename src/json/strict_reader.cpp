@@ -1,6 +1,8 @@
 #include "strict_reader.hpp"
 
 #include <cmath>
+#include <fstream>
+#include <sstream>
 #include <set>
 
 namespace parindex::json_detail {
@@ -212,6 +214,15 @@ std::vector<std::string> Object::strings(std::string_view key) const {
   if (!v->is_array()) fail(pointer(key), std::string("expected an array of strings, got ") + type_name(*v));
   for (std::size_t i = 0; i < v->size(); ++i) out.push_back(as_string((*v)[i], pointer_append(pointer(key), i)));
   return out;
+}
+
+std::string read_text_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw error(error_kind::io, path.string(), "cannot open the file for reading");
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  if (in.bad()) throw error(error_kind::io, path.string(), "reading the file failed");
+  return ss.str();
 }
 
 int check_schema(const Object& doc, std::string_view name) {

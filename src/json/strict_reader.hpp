@@ -1,6 +1,7 @@
 // Internal: reading JSON documents strictly, with JSON pointers in every error.
 #pragma once
 
+#include <filesystem>
 #include <initializer_list>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -52,6 +53,9 @@ class Object {
 
 double as_number(const json& j, const std::string& pointer);
 std::string as_string(const json& j, const std::string& pointer);
+
+// The whole file as text; parindex::error (io) naming the path when it cannot be read.
+std::string read_text_file(const std::filesystem::path& path);
 
 // Checks "schema": "<name>/<version>" and returns the version.
 int check_schema(const Object& doc, std::string_view name);

@@ -9,13 +9,6 @@ using namespace parindex;
 
 namespace {
 
-std::string read(const std::string& relative) {
-  std::ifstream in(source_path(relative), std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 const char* minimal_framework = R"({
   "schema": "parindex.framework/1", "id": "t", "name": "Khung thử", "period": {"from": 2024},
   "legal_source": "none",
@@ -67,7 +60,7 @@ TEST(Json, SchemaIsWrittenFirst) {
 TEST(Json, ScorecardDocumentMatchesGolden) {
   auto f = load_framework(source_path("data/frameworks/langson-district-2023.json"));
   auto card = evaluate(f, load_assessment(source_path("examples/langson-2023/bac-son.json")));
-  EXPECT_EQ(to_json(card), read("tests/golden/bac-son.scorecard.json"));
+  EXPECT_EQ(to_json(card), read_source("tests/golden/bac-son.scorecard.json"));
 }
 
 TEST(Json, ErrorsNameTheFile) {

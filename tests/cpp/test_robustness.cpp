@@ -10,13 +10,6 @@ using namespace parindex;
 
 namespace {
 
-std::string read(const std::string& relative) {
-  std::ifstream in(source_path(relative), std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 // Loads and evaluates; returns false when a parindex::error was thrown. Any other exception
 // escapes and fails the test.
 bool try_load(const Framework& reference, const std::string& framework_text, const std::string& assessment_text) {
@@ -33,8 +26,8 @@ bool try_load(const Framework& reference, const std::string& framework_text, con
 }  // namespace
 
 TEST(Robustness, TruncationsAndMutations) {
-  const std::string fw = read("data/frameworks/langson-district-2023.json");
-  const std::string as = read("examples/langson-2023/bac-son.json");
+  const std::string fw = read_source("data/frameworks/langson-district-2023.json");
+  const std::string as = read_source("examples/langson-2023/bac-son.json");
   const Framework reference = framework_from_json(fw);
   ASSERT_TRUE(try_load(reference, fw, as));
   std::size_t failures = 0, trials = 0;

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <sstream>
 #include <string>
 
 #include "parindex/error.hpp"
@@ -23,6 +25,14 @@
 
 inline std::string source_path(const std::string& relative) {
   return std::string(PARINDEX_SOURCE_DIR) + "/" + relative;
+}
+
+// A file of the source tree, as text.
+inline std::string read_source(const std::string& relative) {
+  std::ifstream in(source_path(relative), std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
 }
 
 inline parindex::Criterion make_criterion(const char* code, double max,
