@@ -5,6 +5,7 @@
 #include "parindex/criterion_code.hpp"
 #include "parindex/dates.hpp"
 #include "parindex/deadline.hpp"
+#include "parindex/dossiers.hpp"
 #include "parindex/error.hpp"
 #include "parindex/framework.hpp"
 #include "parindex/gaps.hpp"

@@ -27,11 +27,19 @@ struct Options {
   int within_days = 14;
   std::vector<std::string> calendar_files;
   EventDates events;
+  // dossiers
+  std::string by;
+  bool late = false;
+  bool strict = false;
+  bool receipt_day_counts = false;
+  std::optional<int> cutoff_minute;
+  int threads = 2;
 };
 
 int run_scoring(const Options& o);   // score, rank, gaps
 int run_calendar(const Options& o);  // calendar, lunar, solar, workdays
 int run_plan(const Options& o);      // plan
+int run_dossiers(const Options& o);  // dossiers
 
 // Vietnam's calendar over the given years, with the --calendar files composed on top.
 WorkCalendar calendar_for(const Options& o, int first_year, int last_year);

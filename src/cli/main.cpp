@@ -25,6 +25,10 @@ Calendar (Vietnam's public bodies; announced schedules where shipped, else proje
 Plans:
   plan PLAN --as-of DATE            overdue, due and done actions, and the load by agency
 
+Dossiers:
+  dossiers LOG.csv [--by KEYS]      one-stop dossier metrics per group (docs/dossiers.md);
+                                    prints rows read = used + rejected
+
 Options:
   --format FORMAT       table (default), csv, json or markdown
   --explain             score: add the reason behind every figure
@@ -36,6 +40,13 @@ Options:
   --as-of DATE          plan: the review date
   --within N            plan: "due soon" means within N days (default 14)
   --event NAME=DATE     plan: the date of an event deadlines count from; may be repeated
+  --by KEYS             dossiers: group by unit, level, procedure, field, year, quarter,
+                        month, comma-separated (default: unit)
+  --late                dossiers: list the late and overdue dossiers instead
+  --strict              dossiers: stop at the first bad row (default: skip and count)
+  --receipt-day-counts  dossiers: the day of receipt is the first working day counted
+  --cutoff HH:MM        dossiers: received at or after this time counts as the next working day
+  --threads N           dossiers: read the file in N parts at once (default 2)
   -h, --help            this text
   --version             the version
 
@@ -83,6 +94,26 @@ Options parse_args(int argc, char** argv) {
       auto eq = v.find('=');
       if (eq == std::string::npos || eq == 0) throw UsageError("--event takes NAME=YYYY-MM-DD, got \"" + v + "\"");
       o.events[v.substr(0, eq)] = date_argument(v.substr(eq + 1), "--event " + v.substr(0, eq));
+    } else if (a == "--by") {
+      o.by = value();
+    } else if (a == "--late") {
+      o.late = true;
+    } else if (a == "--strict") {
+      o.strict = true;
+    } else if (a == "--receipt-day-counts") {
+      o.receipt_day_counts = true;
+    } else if (a == "--cutoff") {
+      std::string v = value();
+      if (v.size() != 5 || v[2] != ':' || !isdigit(static_cast<unsigned char>(v[0])) || !isdigit(static_cast<unsigned char>(v[1])) ||
+          !isdigit(static_cast<unsigned char>(v[3])) || !isdigit(static_cast<unsigned char>(v[4])) ||
+          std::stoi(v.substr(0, 2)) > 23 || std::stoi(v.substr(3)) > 59) {
+        throw UsageError("--cutoff takes HH:MM, got \"" + v + "\"");
+      }
+      o.cutoff_minute = std::stoi(v.substr(0, 2)) * 60 + std::stoi(v.substr(3));
+    } else if (a == "--threads") {
+      long n = integer_argument(value(), "--threads");
+      if (n < 1 || n > 16) throw UsageError("--threads takes 1 to 16");
+      o.threads = static_cast<int>(n);
     } else if (a.size() > 1 && a[0] == '-' && !(a[1] >= '0' && a[1] <= '9')) {
       throw UsageError("unknown option " + a);
     } else if (o.command.empty()) {
@@ -101,6 +132,7 @@ int run(const Options& o) {
     return run_calendar(o);
   }
   if (o.command == "plan") return run_plan(o);
+  if (o.command == "dossiers") return run_dossiers(o);
   throw UsageError("unknown command \"" + o.command + "\"");
 }
 

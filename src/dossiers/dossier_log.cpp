@@ -1,0 +1,471 @@
+// Reading one-stop dossier logs and aggregating their figures.
+#include <algorithm>
+#include <charconv>
+#include <cstring>
+#include <exception>
+#include <fstream>
+#include <thread>
+#include <unordered_map>
+
+#include "parindex/dossiers.hpp"
+#include "parindex/error.hpp"
+
+namespace parindex {
+
+namespace greg = boost::gregorian;
+
+const std::vector<std::string>& dossier_columns() {
+  static const std::vector<std::string> columns{"dossier_id", "unit_code",   "level",          "procedure_code",
+                                                "field",      "received_at", "processing_days", "resolved_at",
+                                                "fully_online", "paid_online", "digitised",    "apology_issued"};
+  return columns;
+}
+
+const char* to_string(DossierStatus s) noexcept {
+  switch (s) {
+    case DossierStatus::early: return "early";
+    case DossierStatus::on_time: return "on_time";
+    case DossierStatus::late: return "late";
+    case DossierStatus::pending: return "pending";
+    case DossierStatus::pending_overdue: return "pending_overdue";
+  }
+  return "?";
+}
+
+const char* to_string(GroupKey k) noexcept {
+  switch (k) {
+    case GroupKey::unit: return "unit";
+    case GroupKey::level: return "level";
+    case GroupKey::procedure: return "procedure";
+    case GroupKey::field: return "field";
+    case GroupKey::year: return "year";
+    case GroupKey::quarter: return "quarter";
+    case GroupKey::month: return "month";
+  }
+  return "?";
+}
+
+namespace {
+
+std::optional<double> share(long long part, long long whole) {
+  if (whole <= 0) return std::nullopt;
+  return 100.0 * static_cast<double>(part) / static_cast<double>(whole);
+}
+
+}  // namespace
+
+std::optional<double> DossierCounts::on_time_rate() const noexcept { return share(early + on_time, resolved()); }
+std::optional<double> DossierCounts::fully_online_share() const noexcept { return share(fully_online, total); }
+std::optional<double> DossierCounts::paid_online_share() const noexcept { return share(paid_online, total); }
+std::optional<double> DossierCounts::digitised_share() const noexcept { return share(digitised, resolved()); }
+std::optional<double> DossierCounts::apology_coverage() const noexcept { return share(apologised, late_or_overdue()); }
+
+void DossierCounts::add(const DossierCounts& o) noexcept {
+  total += o.total;
+  early += o.early;
+  on_time += o.on_time;
+  late += o.late;
+  pending += o.pending;
+  pending_overdue += o.pending_overdue;
+  fully_online += o.fully_online;
+  paid_online += o.paid_online;
+  digitised += o.digitised;
+  apologised += o.apologised;
+}
+
+Date due_day(const WorkCalendar& calendar, const Date& received, int minute, int working_days,
+             const CountingConvention& convention) {
+  // The working day the dossier counts as received on.
+  Date start = calendar.roll_forward(received);
+  if (start == received && convention.cutoff_minute && minute >= *convention.cutoff_minute) {
+    start = calendar.next_working_day(received);
+  }
+  if (working_days == 0) return start;
+  return calendar.add_working_days(start, convention.receipt_day_counts ? working_days - 1 : working_days);
+}
+
+namespace {
+
+constexpr std::size_t kColumns = 12;
+constexpr std::size_t kKeptRejections = 1000;
+
+struct Problem {
+  const char* kind;  // the key counted in rejected_by
+  std::string detail;
+};
+
+// Splits a CSV record; quoted fields may hold commas and doubled quotes, not line breaks.
+bool split(std::string_view line, std::array<std::string_view, kColumns>& out, std::size_t& count,
+           std::vector<std::string>& unquoted) {
+  count = 0;
+  if (line.find('"') == std::string_view::npos) {
+    std::size_t start = 0;
+    while (true) {
+      std::size_t comma = line.find(',', start);
+      if (count < kColumns) out[count] = line.substr(start, comma == std::string_view::npos ? comma : comma - start);
+      ++count;
+      if (comma == std::string_view::npos) return true;
+      start = comma + 1;
+    }
+  }
+  unquoted.clear();
+  std::string field;
+  bool quoted = false, was_quoted = false;
+  for (std::size_t i = 0; i <= line.size(); ++i) {
+    char c = i < line.size() ? line[i] : ',';
+    if (quoted) {
+      if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
+        field += '"';
+        ++i;
+      } else if (c == '"') {
+        quoted = false;
+      } else if (i == line.size()) {
+        return false;  // an unclosed quote
+      } else {
+        field += c;
+      }
+    } else if (c == '"' && field.empty() && !was_quoted) {
+      quoted = was_quoted = true;
+    } else if (c == ',') {
+      unquoted.push_back(field);
+      field.clear();
+      was_quoted = false;
+    } else {
+      field += c;
+    }
+  }
+  count = unquoted.size();
+  for (std::size_t i = 0; i < std::min(count, kColumns); ++i) out[i] = unquoted[i];
+  return true;
+}
+
+bool digits(std::string_view s, std::size_t at, std::size_t n, int& value) {
+  value = 0;
+  for (std::size_t i = at; i < at + n; ++i) {
+    if (i >= s.size() || s[i] < '0' || s[i] > '9') return false;
+    value = value * 10 + (s[i] - '0');
+  }
+  return true;
+}
+
+// "YYYY-MM-DD", "YYYY-MM-DD HH:MM", "YYYY-MM-DDTHH:MM:SS".
+bool parse_timestamp(std::string_view s, Date& date, int& minute) {
+  int y, m, d, hh = 0, mm = 0, ss = 0;
+  if (s.size() < 10 || s[4] != '-' || s[7] != '-' || !digits(s, 0, 4, y) || !digits(s, 5, 2, m) || !digits(s, 8, 2, d)) {
+    return false;
+  }
+  if (s.size() > 10) {
+    if ((s[10] != ' ' && s[10] != 'T') || s.size() < 16 || s[13] != ':' || !digits(s, 11, 2, hh) || !digits(s, 14, 2, mm)) {
+      return false;
+    }
+    if (s.size() > 16 && (s.size() != 19 || s[16] != ':' || !digits(s, 17, 2, ss))) return false;
+    if (hh > 23 || mm > 59 || ss > 59) return false;
+  }
+  if (y < 1400 || y > 9999 || m < 1 || m > 12 || d < 1 || d > greg::gregorian_calendar::end_of_month_day(y, m)) return false;
+  date = Date(y, m, d);
+  minute = hh * 60 + mm;
+  return true;
+}
+
+bool parse_flag(std::string_view s, bool& v) {
+  if (s == "1" || s == "true") return v = true, true;
+  if (s == "0" || s == "false") return v = false, true;
+  return false;
+}
+
+// One reader's share of the work: the rows of a contiguous part of the file.
+class Accumulator {
+ public:
+  Accumulator(const WorkCalendar& calendar, const DossierOptions& options) : calendar_(calendar), options_(options) {}
+
+  // Returns false when reading must stop (stop_at_first_error and a bad row).
+  bool row(std::string_view line, std::size_t line_number) {
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty()) return true;  // blank lines are not rows
+    ++read_;
+    Problem p = parse(line, line_number);
+    if (p.kind) {
+      ++rejected_;
+      ++rejected_by_[p.kind];
+      if (rejections_.size() < kKeptRejections) rejections_.push_back({line_number, p.detail});
+      if (options_.stop_at_first_error) {
+        first_error_ = RejectedRow{line_number, p.detail};
+        return false;
+      }
+    }
+    return true;
+  }
+
+  std::size_t lines = 0;  // physical lines seen, for numbering the next part
+  std::size_t read_ = 0, rejected_ = 0;
+  std::optional<RejectedRow> first_error_;
+  std::vector<RejectedRow> rejections_;
+  std::map<std::string, std::size_t> rejected_by_;
+  std::unordered_map<std::string, DossierCounts> groups_;
+  std::vector<LateDossier> late_;
+
+ private:
+  Problem parse(std::string_view line, std::size_t line_number) {
+    std::size_t count = 0;
+    if (!split(line, f_, count, unquoted_)) return {"bad quoting", "a quoted field is not closed"};
+    if (count != kColumns) {
+      return {"wrong column count", "expected " + std::to_string(kColumns) + " columns, found " + std::to_string(count)};
+    }
+    const std::string_view id = f_[0], unit = f_[1], level = f_[2], procedure = f_[3], field = f_[4];
+    if (id.empty()) return {"missing id", "the dossier id is empty"};
+    if (unit.empty()) return {"missing unit", "the unit code is empty"};
+    if (procedure.empty()) return {"missing procedure", "the procedure code is empty"};
+    if (level != "province" && level != "district" && level != "commune") {
+      return {"unknown level", "unknown level \"" + std::string(level) + "\"; expected province, district or commune"};
+    }
+    Date received, resolved;
+    int received_minute = 0, resolved_minute = 0;
+    if (!parse_timestamp(f_[5], received, received_minute)) {
+      return {"unparsable date", "received_at \"" + std::string(f_[5]) + "\" is not YYYY-MM-DD[ HH:MM[:SS]]"};
+    }
+    int days = 0;
+    auto [end, ec] = std::from_chars(f_[6].data(), f_[6].data() + f_[6].size(), days);
+    if (f_[6].empty() || ec != std::errc() || end != f_[6].data() + f_[6].size()) {
+      return {"bad processing time", "processing_days \"" + std::string(f_[6]) + "\" is not a whole number"};
+    }
+    if (days < 0) return {"negative processing time", "processing_days is negative (" + std::to_string(days) + ")"};
+    if (days > 3650) return {"bad processing time", "processing_days " + std::to_string(days) + " exceeds 3650"};
+    const bool has_resolution = !f_[7].empty();
+    if (has_resolution && !parse_timestamp(f_[7], resolved, resolved_minute)) {
+      return {"unparsable date", "resolved_at \"" + std::string(f_[7]) + "\" is not YYYY-MM-DD[ HH:MM[:SS]]"};
+    }
+    if (has_resolution && (resolved < received || (resolved == received && resolved_minute < received_minute))) {
+      return {"resolved before received", "resolved_at " + std::string(f_[7]) + " is before received_at " + std::string(f_[5])};
+    }
+    bool flags[4];
+    for (int i = 0; i < 4; ++i) {
+      if (!parse_flag(f_[8 + i], flags[i])) {
+        return {"bad flag", dossier_columns()[8 + i] + " \"" + std::string(f_[8 + i]) + "\" is not 0 or 1"};
+      }
+    }
+    if (!calendar_.covers(received)) {
+      return {"outside the calendar", "received_at " + to_iso(received) + " lies outside the calendar's years"};
+    }
+    Date due;
+    try {
+      due = due_day(calendar_, received, received_minute, days, options_.convention);
+    } catch (const error&) {
+      return {"outside the calendar", "the due day lies beyond the calendar's years"};
+    }
+
+    DossierStatus status;
+    if (has_resolution && resolved <= options_.as_of) {
+      status = resolved < due ? DossierStatus::early : resolved == due ? DossierStatus::on_time : DossierStatus::late;
+    } else {
+      status = options_.as_of <= due ? DossierStatus::pending : DossierStatus::pending_overdue;
+    }
+
+    key_.clear();
+    for (GroupKey k : options_.group_by) {
+      if (!key_.empty()) key_ += '\x1f';
+      switch (k) {
+        case GroupKey::unit: key_ += unit; break;
+        case GroupKey::level: key_ += level; break;
+        case GroupKey::procedure: key_ += procedure; break;
+        case GroupKey::field: key_ += field; break;
+        case GroupKey::year: key_ += std::to_string(received.year()); break;
+        case GroupKey::quarter:
+          key_ += std::to_string(received.year()) + "-Q" + std::to_string((received.month() - 1) / 3 + 1);
+          break;
+        case GroupKey::month: {
+          char buf[16];
+          std::snprintf(buf, sizeof buf, "%04d-%02d", static_cast<int>(received.year()), static_cast<int>(received.month()));
+          key_ += buf;
+          break;
+        }
+      }
+    }
+    auto it = groups_.find(key_);
+    if (it == groups_.end()) it = groups_.emplace(key_, DossierCounts{}).first;
+    DossierCounts& c = it->second;
+    ++c.total;
+    switch (status) {
+      case DossierStatus::early: ++c.early; break;
+      case DossierStatus::on_time: ++c.on_time; break;
+      case DossierStatus::late: ++c.late; break;
+      case DossierStatus::pending: ++c.pending; break;
+      case DossierStatus::pending_overdue: ++c.pending_overdue; break;
+    }
+    c.fully_online += flags[0];
+    c.paid_online += flags[1];
+    const bool is_resolved = status == DossierStatus::early || status == DossierStatus::on_time || status == DossierStatus::late;
+    const bool is_late = status == DossierStatus::late || status == DossierStatus::pending_overdue;
+    if (is_resolved) c.digitised += flags[2];
+    if (is_late) c.apologised += flags[3];
+    if (is_late && options_.keep_late) {
+      LateDossier l{std::string(id), std::string(unit), std::string(level), std::string(procedure), std::string(field),
+                    received, due, std::nullopt, status, 0, flags[3], line_number};
+      if (status == DossierStatus::late) l.resolved = resolved;
+      Date until = status == DossierStatus::late ? resolved : options_.as_of;
+      l.working_days_late = calendar_.covers(until) ? calendar_.count_working_days(due, until) : 0;
+      late_.push_back(std::move(l));
+    }
+    return {nullptr, {}};
+  }
+
+  const WorkCalendar& calendar_;
+  const DossierOptions& options_;
+  std::array<std::string_view, kColumns> f_;
+  std::vector<std::string> unquoted_;
+  std::string key_;
+};
+
+void check_header(std::string_view header, const std::string& where) {
+  if (!header.empty() && header.back() == '\r') header.remove_suffix(1);
+  if (header.size() >= 3 && static_cast<unsigned char>(header[0]) == 0xEF) header.remove_prefix(3);  // UTF-8 BOM
+  std::string expected;
+  for (const auto& c : dossier_columns()) expected += (expected.empty() ? "" : ",") + c;
+  if (header != expected) {
+    throw error(error_kind::document, where + ":1", "the header must be exactly: " + expected);
+  }
+}
+
+// Feeds complete lines of `text` (starting at physical line `first_line`) to an accumulator.
+void feed(Accumulator& acc, std::string_view text, std::size_t first_line) {
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t nl = text.find('\n', start);
+    std::string_view line = text.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start);
+    ++acc.lines;
+    if (!acc.row(line, first_line + acc.lines - 1)) return;
+    if (nl == std::string_view::npos) break;
+    start = nl + 1;
+  }
+}
+
+DossierMetrics combine(std::vector<Accumulator>& parts, const DossierOptions& options, const std::string& where) {
+  // Line numbers: each part counted its own lines; shift them by the parts before it.
+  std::size_t offset = 0;
+  for (auto& p : parts) {
+    for (auto& r : p.rejections_) r.line += offset;
+    for (auto& l : p.late_) l.line += offset;
+    if (p.first_error_) p.first_error_->line += offset;
+    offset += p.lines;
+  }
+  for (const auto& p : parts) {
+    if (p.first_error_) {
+      throw error(error_kind::document, where + ":" + std::to_string(p.first_error_->line), p.first_error_->reason);
+    }
+  }
+  DossierMetrics out;
+  out.group_by = options.group_by;
+  std::map<std::string, DossierCounts> merged;
+  for (auto& p : parts) {
+    out.rows_read += p.read_;
+    out.rows_rejected += p.rejected_;
+    for (const auto& [k, n] : p.rejected_by_) out.rejected_by[k] += n;
+    for (auto& r : p.rejections_) {
+      if (out.rejections.size() < kKeptRejections) out.rejections.push_back(std::move(r));
+    }
+    for (const auto& [k, c] : p.groups_) merged[k].add(c);
+    for (auto& l : p.late_) out.late.push_back(std::move(l));
+  }
+  out.rows_used = out.rows_read - out.rows_rejected;
+  for (auto& [k, c] : merged) {
+    DossierGroup g;
+    std::size_t start = 0;
+    while (true) {
+      std::size_t sep = k.find('\x1f', start);
+      g.key.push_back(k.substr(start, sep == std::string::npos ? std::string::npos : sep - start));
+      if (sep == std::string::npos) break;
+      start = sep + 1;
+    }
+    g.counts = c;
+    out.all.add(c);
+    out.groups.push_back(std::move(g));
+  }
+  return out;
+}
+
+void check_options(const DossierOptions& options) {
+  if (options.as_of.is_special()) throw error(error_kind::argument, "dossiers", "a review date (as_of) is required");
+  if (options.group_by.empty()) throw error(error_kind::argument, "dossiers", "group by at least one key");
+}
+
+}  // namespace
+
+DossierMetrics read_dossiers_text(std::string_view csv, const WorkCalendar& calendar, const DossierOptions& options) {
+  check_options(options);
+  std::size_t nl = csv.find('\n');
+  check_header(csv.substr(0, nl), "dossier log");
+  std::vector<Accumulator> parts;
+  parts.emplace_back(calendar, options);
+  if (nl != std::string_view::npos) feed(parts[0], csv.substr(nl + 1), 2);
+  return combine(parts, options, "dossier log");
+}
+
+DossierMetrics read_dossiers(const std::filesystem::path& path, const WorkCalendar& calendar, const DossierOptions& options) {
+  check_options(options);
+  const std::string where = path.string();
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw error(error_kind::io, where, "cannot open the file for reading");
+  std::string header;
+  std::getline(in, header);
+  check_header(header, where);
+  const std::uintmax_t body_start = static_cast<std::uintmax_t>(in.tellg() < 0 ? 0 : static_cast<std::uintmax_t>(in.tellg()));
+  const std::uintmax_t size = std::filesystem::file_size(path);
+  // Split the body into parts at line boundaries.
+  const int threads = std::max(1, std::min(options.threads, 16));
+  std::vector<std::uintmax_t> bounds{body_start};
+  for (int t = 1; t < threads; ++t) {
+    std::uintmax_t guess = body_start + (size - body_start) * static_cast<std::uintmax_t>(t) / static_cast<std::uintmax_t>(threads);
+    if (guess <= bounds.back()) continue;
+    in.clear();
+    in.seekg(static_cast<std::streamoff>(guess));
+    std::string rest;
+    std::getline(in, rest);
+    std::uintmax_t next = in ? static_cast<std::uintmax_t>(in.tellg()) : size;
+    if (next > bounds.back() && next < size) bounds.push_back(next);
+  }
+  bounds.push_back(size);
+  std::vector<Accumulator> parts;
+  for (std::size_t i = 0; i + 1 < bounds.size(); ++i) parts.emplace_back(calendar, options);
+  std::vector<std::exception_ptr> failures(parts.size());
+  auto work = [&](std::size_t i) {
+    try {
+      std::ifstream part(path, std::ios::binary);
+      part.seekg(static_cast<std::streamoff>(bounds[i]));
+      constexpr std::size_t chunk = 1 << 22;
+      std::string buffer;
+      std::uintmax_t left = bounds[i + 1] - bounds[i];
+      std::string carry;
+      std::vector<char> block(chunk);
+      while (left > 0) {
+        std::size_t want = static_cast<std::size_t>(std::min<std::uintmax_t>(chunk, left));
+        part.read(block.data(), static_cast<std::streamsize>(want));
+        std::size_t got = static_cast<std::size_t>(part.gcount());
+        if (got == 0) throw error(error_kind::io, where, "reading the file failed");
+        left -= got;
+        buffer.assign(carry);
+        buffer.append(block.data(), got);
+        std::size_t last_nl = left > 0 ? buffer.rfind('\n') : buffer.size();
+        if (last_nl == std::string::npos) {
+          carry = std::move(buffer);
+          continue;
+        }
+        std::string_view complete(buffer.data(), left > 0 ? last_nl : buffer.size());
+        feed(parts[i], complete, 2);
+        if (parts[i].first_error_) return;
+        carry = left > 0 ? buffer.substr(last_nl + 1) : std::string();
+      }
+      if (!carry.empty()) feed(parts[i], carry, 2);
+    } catch (...) {
+      failures[i] = std::current_exception();
+    }
+  };
+  std::vector<std::thread> pool;
+  for (std::size_t i = 1; i < parts.size(); ++i) pool.emplace_back(work, i);
+  work(0);
+  for (auto& t : pool) t.join();
+  for (auto& f : failures) {
+    if (f) std::rethrow_exception(f);
+  }
+  return combine(parts, options, where);
+}
+
+}  // namespace parindex
