@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "parindex/assessment.hpp"
+#include "parindex/commitment.hpp"
 #include "parindex/framework.hpp"
 #include "parindex/gaps.hpp"
 #include "parindex/plan.hpp"
@@ -22,6 +23,8 @@ inline constexpr std::string_view ranking_schema = "parindex.ranking";
 inline constexpr std::string_view gaps_schema = "parindex.gaps";
 inline constexpr std::string_view plan_schema = "parindex.plan";
 inline constexpr std::string_view plan_review_schema = "parindex.plan_review";
+inline constexpr std::string_view commitment_schema = "parindex.commitment";
+inline constexpr std::string_view commitment_review_schema = "parindex.commitment_review";
 inline constexpr int current_schema_version = 1;
 
 // Parsing throws parindex::error naming the JSON pointer (and, for syntax errors, line and
@@ -36,6 +39,8 @@ std::string to_json(const DeadlineSpec& spec);
 
 Framework load_framework(const std::filesystem::path& path);
 Plan load_plan(const std::filesystem::path& path);
+Commitment commitment_from_json(std::string_view text, const std::string& source = "");
+Commitment load_commitment(const std::filesystem::path& path);
 Assessment load_assessment(const std::filesystem::path& path);
 
 // Serialisation: pretty-printed JSON (indent 2), UTF-8 kept as is. Reading what is written
@@ -47,5 +52,7 @@ std::string to_json(const Ranking& ranking);
 std::string to_json(const GapTable& gaps);
 std::string to_json(const Plan& plan);
 std::string to_json(const PlanReview& review);
+std::string to_json(const Commitment& commitment);
+std::string to_json(const CommitmentReview& review);
 
 }  // namespace parindex

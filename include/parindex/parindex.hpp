@@ -2,6 +2,7 @@
 #pragma once
 
 #include "parindex/assessment.hpp"
+#include "parindex/commitment.hpp"
 #include "parindex/criterion_code.hpp"
 #include "parindex/dates.hpp"
 #include "parindex/deadline.hpp"

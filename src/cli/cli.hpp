@@ -34,12 +34,14 @@ struct Options {
   bool receipt_day_counts = false;
   std::optional<int> cutoff_minute;
   int threads = 2;
+  std::string dossier_log;  // commitments --dossiers
 };
 
 int run_scoring(const Options& o);   // score, rank, gaps
 int run_calendar(const Options& o);  // calendar, lunar, solar, workdays
 int run_plan(const Options& o);      // plan
 int run_dossiers(const Options& o);  // dossiers
+int run_commitments(const Options& o);  // commitments
 
 // Vietnam's calendar over the given years, with the --calendar files composed on top.
 WorkCalendar calendar_for(const Options& o, int first_year, int last_year);

@@ -25,6 +25,10 @@ Calendar (Vietnam's public bodies; announced schedules where shipped, else proje
 Plans:
   plan PLAN --as-of DATE            overdue, due and done actions, and the load by agency
 
+Commitments:
+  commitments FILE --as-of DATE     each target met, on track, at risk or missed, and its reports
+                                    due or overdue, as the appendix table
+
 Dossiers:
   dossiers LOG.csv [--by KEYS]      one-stop dossier metrics per group (docs/dossiers.md);
                                     prints rows read = used + rejected
@@ -38,7 +42,7 @@ Options:
   --calendar FILE       calendar, workdays, plan: add a parindex.holidays/1 schedule
                         (a province's extra day off, say); may be repeated
   --as-of DATE          plan: the review date
-  --within N            plan: "due soon" means within N days (default 14)
+  --within N            plan, commitments: "due soon" means within N days (default 14)
   --event NAME=DATE     plan: the date of an event deadlines count from; may be repeated
   --by KEYS             dossiers: group by unit, level, procedure, field, year, quarter,
                         month, comma-separated (default: unit)
@@ -47,6 +51,8 @@ Options:
   --receipt-day-counts  dossiers: the day of receipt is the first working day counted
   --cutoff HH:MM        dossiers: received at or after this time counts as the next working day
   --threads N           dossiers: read the file in N parts at once (default 2)
+  --dossiers LOG.csv    commitments: take dossier metrics (apology, digitised, online,
+                        paid, on time) for the current quarter from a dossier log
   -h, --help            this text
   --version             the version
 
@@ -94,6 +100,8 @@ Options parse_args(int argc, char** argv) {
       auto eq = v.find('=');
       if (eq == std::string::npos || eq == 0) throw UsageError("--event takes NAME=YYYY-MM-DD, got \"" + v + "\"");
       o.events[v.substr(0, eq)] = date_argument(v.substr(eq + 1), "--event " + v.substr(0, eq));
+    } else if (a == "--dossiers") {
+      o.dossier_log = value();
     } else if (a == "--by") {
       o.by = value();
     } else if (a == "--late") {
@@ -133,6 +141,7 @@ int run(const Options& o) {
   }
   if (o.command == "plan") return run_plan(o);
   if (o.command == "dossiers") return run_dossiers(o);
+  if (o.command == "commitments") return run_commitments(o);
   throw UsageError("unknown command \"" + o.command + "\"");
 }
 

@@ -1,0 +1,81 @@
+// parindex commitments: each target's status as of a date, as the appendix table.
+#include <iostream>
+
+#include "cli.hpp"
+
+namespace parindex::cli {
+
+namespace {
+
+const char* vietnamese(TargetStatus s) {
+  switch (s) {
+    case TargetStatus::met: return "Đạt";
+    case TargetStatus::on_track: return "Đúng tiến độ";
+    case TargetStatus::at_risk: return "Có nguy cơ không đạt";
+    case TargetStatus::missed: return "Không đạt";
+    case TargetStatus::no_data: return "Chưa có số liệu";
+  }
+  return "?";
+}
+
+std::string report_text(const TargetReview& r) {
+  if (r.report == ReportState::overdue) return "Quá hạn (" + to_iso(r.missed_reports.front()) + ")";
+  if (r.report == ReportState::due_soon) return "Sắp đến hạn (" + to_iso(*r.next_report) + ")";
+  return r.next_report ? "Đã báo cáo; kỳ sau " + to_iso(*r.next_report) : "Đã báo cáo";
+}
+
+}  // namespace
+
+int run_commitments(const Options& o) {
+  if (o.args.size() != 1) throw UsageError("commitments takes one FILE");
+  if (!o.as_of) throw UsageError("commitments needs --as-of DATE");
+  Commitment c = load_commitment(o.args[0]);
+  WorkCalendar calendar = calendar_for(o, c.period_first.year(), c.period_last.year() + 1);
+  if (!o.dossier_log.empty()) {
+    DossierOptions options;
+    options.as_of = *o.as_of;
+    options.group_by = {GroupKey::level};
+    options.convention.receipt_day_counts = o.receipt_day_counts;
+    options.convention.cutoff_minute = o.cutoff_minute;
+    DossierMetrics m = read_dossiers(o.dossier_log, calendar_for(o, 2013, lunar_last_year), options);
+    record_dossier_actuals(c, m.all, *o.as_of);
+    std::cerr << "dossier log: rows read " << m.rows_read << " = used " << m.rows_used << " + rejected " << m.rows_rejected << "\n";
+  }
+  CommitmentReview r = review(c, calendar, *o.as_of, o.within_days);
+  if (o.format == Format::json) {
+    std::cout << to_json(r);
+    return 0;
+  }
+  Table t{{"STT", "Nội dung cam kết", "Chỉ tiêu", "Kết quả", "Dự báo cuối năm", "Đánh giá", "Báo cáo", "Cơ quan chịu trách nhiệm"},
+          {true, false, false, false, true, false, false, false}, {}};
+  if (o.format == Format::csv) {
+    t.headers = {"id", "title", "target", "latest", "latest_period", "projection", "status", "report", "next_report",
+                 "missed_reports", "responsible", "explanation"};
+  }
+  int n = 0;
+  for (const auto& tr : r.targets) {
+    const Target& target = *tr.target;
+    std::string goal = std::string(to_symbol(target.comparator)) + " " + format_shortest(target.value) + target.unit;
+    std::string proj = tr.projection ? format_fixed(*tr.projection, 2) + target.unit : "";
+    if (o.format == Format::csv) {
+      std::string missed;
+      for (const auto& d : tr.missed_reports) missed += (missed.empty() ? "" : ", ") + to_iso(d);
+      t.add({target.id, target.title, goal, tr.latest ? format_shortest(tr.latest->value) : "",
+             tr.latest ? tr.latest->period : "", tr.projection ? format_fixed(*tr.projection, 2) : "", to_string(tr.status),
+             to_string(tr.report), tr.next_report ? to_iso(*tr.next_report) : "", missed, target.responsible, tr.explanation});
+    } else {
+      t.add({std::to_string(++n), target.title, goal,
+             tr.latest ? format_shortest(tr.latest->value) + target.unit + " (" + tr.latest->period + ")" : "", proj,
+             vietnamese(tr.status), report_text(tr), target.responsible});
+    }
+  }
+  if (o.format != Format::csv) {
+    const std::string h = o.format == Format::markdown ? "### " : "";
+    std::cout << h << "PHỤ LỤC: Kết quả thực hiện cam kết — " << c.unit.name << " · " << c.number << " · tính đến "
+              << to_iso(r.as_of) << "\n\n";
+  }
+  t.render(std::cout, o.format);
+  return 0;
+}
+
+}  // namespace parindex::cli
