@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "parindex/commitment.hpp"
 #include "parindex/error.hpp"
 
 namespace parindex {
@@ -69,7 +70,78 @@ const ScoreLine* Scorecard::find(const CriterionCode& code) const noexcept {
   return nullptr;
 }
 
+namespace {
+
+struct BoundValue {
+  double value = 0;
+  std::vector<std::string> units;
+  std::string explanation;
+};
+
+BoundValue resolve_binding(const DossierBinding& b, const DossierMetrics& m, const std::string& where) {
+  if (m.group_by != std::vector<GroupKey>{GroupKey::unit, GroupKey::level}) {
+    throw error(error_kind::argument, where, "dossier metrics must be grouped by unit and level to bind criteria");
+  }
+  if (!is_dossier_metric(b.metric)) {
+    throw error(error_kind::validation, where, "\"" + b.metric + "\" is not a dossier metric");
+  }
+  DossierCounts sum;
+  std::optional<double> best;
+  std::vector<std::string> units;
+  std::size_t matched = 0;
+  for (const auto& g : m.groups) {
+    if ((!b.unit.empty() && g.key[0] != b.unit) || (!b.level.empty() && g.key[1] != b.level)) continue;
+    ++matched;
+    sum.add(g.counts);
+    if (b.aggregate == DossierBinding::Aggregate::all) {
+      units.push_back(g.key[0]);
+      continue;
+    }
+    auto v = dossier_metric(g.counts, b.metric);
+    if (!v) continue;
+    bool better = !best || (b.aggregate == DossierBinding::Aggregate::min ? *v < *best : *v > *best);
+    if (better) {
+      best = v;
+      units = {g.key[0]};
+    } else if (*v == *best) {
+      units.push_back(g.key[0]);
+    }
+  }
+  std::string scope = b.unit.empty() ? (b.level.empty() ? "all units" : b.level + " units") : "unit " + b.unit;
+  if (matched == 0) throw error(error_kind::validation, where, "the dossier log has no dossiers of " + scope);
+  BoundValue out;
+  out.units = units;
+  if (b.aggregate == DossierBinding::Aggregate::all) {
+    auto v = dossier_metric(sum, b.metric);
+    if (!v) throw error(error_kind::validation, where, b.metric + " has no dossiers to count over " + scope);
+    out.value = *v;
+    out.explanation = b.metric + " over " + std::to_string(sum.total) + " dossiers of " + scope + " = " + format_fixed(*v, 2) + "%";
+  } else {
+    if (!best) throw error(error_kind::validation, where, b.metric + " has no dossiers to count in any of " + scope);
+    out.value = *best;
+    std::string who;
+    for (const auto& u : units) who += (who.empty() ? "" : ", ") + u;
+    out.explanation = std::string(b.aggregate == DossierBinding::Aggregate::min ? "lowest" : "highest") + " " + b.metric +
+                      " of " + std::to_string(matched) + " " + scope + ": " + who + " = " + format_fixed(*best, 2) + "%";
+  }
+  return out;
+}
+
+Scorecard evaluate_with(const Framework& framework, const Assessment& assessment, const DossierMetrics* dossiers);
+
+}  // namespace
+
 Scorecard evaluate(const Framework& framework, const Assessment& assessment) {
+  return evaluate_with(framework, assessment, nullptr);
+}
+
+Scorecard evaluate(const Framework& framework, const Assessment& assessment, const DossierMetrics& dossiers) {
+  return evaluate_with(framework, assessment, &dossiers);
+}
+
+namespace {
+
+Scorecard evaluate_with(const Framework& framework, const Assessment& assessment, const DossierMetrics* dossiers) {
   const auto& info = framework.info();
   const std::string unit_where = "assessment of " + (assessment.unit.code.empty() ? std::string("?") : assessment.unit.code);
   if (assessment.framework_id != framework.id()) {
@@ -92,7 +164,10 @@ Scorecard evaluate(const Framework& framework, const Assessment& assessment) {
     if (!framework.is_leaf(*i) && (e.value || e.self_score || e.appraised_score)) {
       invalid(where, "has sub-criteria, so its points are their sum; score the sub-criteria instead");
     }
-    if (e.value && !criteria[*i].rule && framework.is_leaf(*i)) {
+    if (e.from_dossiers && !dossiers) {
+      invalid(where, "takes its value from a dossier log; evaluate it with the log's metrics");
+    }
+    if ((e.value || e.from_dossiers) && !criteria[*i].rule && framework.is_leaf(*i)) {
       invalid(where, "has a value but the framework gives it no scoring rule; give an appraised or self-assessed score");
     }
     double max = criteria[*i].max_points;
@@ -157,6 +232,12 @@ Scorecard evaluate(const Framework& framework, const Assessment& assessment) {
     const CriterionEntry* e = entry[k];
     std::optional<RuleOutcome> by_rule;
     if (e && e->value) by_rule = c.rule->apply(c.max_points, *e->value, where);
+    if (e && e->from_dossiers) {
+      BoundValue bound = resolve_binding(*e->from_dossiers, *dossiers, where);
+      by_rule = c.rule->apply(c.max_points, bound.value, where);
+      by_rule->explanation = bound.explanation + "; " + by_rule->explanation;
+      line.dossier_units = bound.units;
+    }
     if (e && e->appraised_score) {
       line.achieved = *e->appraised_score;
       line.decided_by = Decision::appraised;
@@ -211,5 +292,7 @@ Scorecard evaluate(const Framework& framework, const Assessment& assessment) {
   card.penalty = std::min(penalty, info.penalty_cap);
   return card;
 }
+
+}  // namespace
 
 }  // namespace parindex

@@ -22,7 +22,8 @@ struct overloaded : Ts... {
 }
 
 std::string pts(double v) { return format_fixed(v, 2); }
-std::string num(double v, const std::string& unit = "") { return format_shortest(v) + unit; }
+// Inputs as a person reads them: exact for entered figures, four decimals at most for computed ones.
+std::string num(double v, const std::string& unit = "") { return format_shortest(round_half_up(v, 4)) + unit; }
 
 const char* kind_of(const InputValue& v) {
   switch (v.index()) {

@@ -47,7 +47,8 @@ void bind_results(py::module_& m) {
       .def_readonly("explanation", &ScoreLine::explanation)
       .def_readonly("cause", &ScoreLine::cause)
       .def_readonly("lead_agency", &ScoreLine::lead_agency)
-      .def_readonly("evidence", &ScoreLine::evidence);
+      .def_readonly("evidence", &ScoreLine::evidence)
+      .def_readonly("dossier_units", &ScoreLine::dossier_units);
 
   py::class_<Scorecard>(m, "Scorecard", "An assessment evaluated against its framework.")
       .def_readonly("framework_id", &Scorecard::framework_id)
@@ -116,8 +117,11 @@ void bind_results(py::module_& m) {
       .def_readonly("total_lost", &GapTable::total_lost)
       .def("to_json", [](const GapTable& g) { return to_json(g); });
 
-  m.def("evaluate", &evaluate, py::arg("framework"), py::arg("assessment"),
-        "Evaluates an assessment against its framework, giving a Scorecard.");
+  m.def("evaluate", py::overload_cast<const Framework&, const Assessment&>(&evaluate), py::arg("framework"),
+        py::arg("assessment"), "Evaluates an assessment against its framework, giving a Scorecard.");
+  m.def("evaluate", py::overload_cast<const Framework&, const Assessment&, const DossierMetrics&>(&evaluate),
+        py::arg("framework"), py::arg("assessment"), py::arg("dossiers"),
+        "Evaluates an assessment whose inputs are bound to a dossier log (metrics grouped by unit and level).");
   m.def("rank", [](const std::vector<Scorecard>& cards, const py::object& groups, std::optional<int> tie_decimals) {
     return rank(cards, RankOptions{tie_decimals, grouping_from(groups)});
   }, py::arg("scorecards"), py::arg("groups") = py::none(), py::arg("tie_decimals") = py::none(),

@@ -11,5 +11,6 @@ void bind_assessment(pybind11::module_& m);
 void bind_results(pybind11::module_& m);
 void bind_calendar(pybind11::module_& m);
 void bind_plans(pybind11::module_& m);
+void bind_dossiers(pybind11::module_& m);
 
 }  // namespace parindex::python

@@ -11,4 +11,5 @@ PYBIND11_MODULE(_core, m) {
   parindex::python::bind_results(m);
   parindex::python::bind_calendar(m);
   parindex::python::bind_plans(m);
+  parindex::python::bind_dossiers(m);
 }

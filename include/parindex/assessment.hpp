@@ -18,10 +18,27 @@ struct UnitRef {
   friend bool operator==(const UnitRef&, const UnitRef&) = default;
 };
 
+// A criterion's input taken from a dossier log instead of written in: a dossier metric
+// (on_time_rate, fully_online_share, paid_online_share, digitised_share, apology_coverage) over
+// the log's units, optionally of one level or one unit, aggregated across them.
+struct DossierBinding {
+  enum class Aggregate {
+    all,  // the metric over every matching dossier (7.2: the share of dossiers fully online)
+    min,  // the lowest of the matching units (3.5.3: the commune with the worst on-time rate)
+    max,  // the highest of the matching units
+  };
+  std::string metric;
+  std::string level;  // "", "province", "district" or "commune"
+  std::string unit;   // "" for every unit
+  Aggregate aggregate = Aggregate::all;
+  friend bool operator==(const DossierBinding&, const DossierBinding&) = default;
+};
+
 // What is known about one criterion. The score is decided by the first of: not applicable,
 // the appraised score, the rule applied to `value`, the self-assessed score.
 struct CriterionEntry {
   std::optional<InputValue> value;     // input to the criterion's scoring rule
+  std::optional<DossierBinding> from_dossiers;  // or the input, taken from a dossier log
   std::optional<double> self_score;    // tự đánh giá
   std::optional<double> appraised_score;  // thẩm định
   std::vector<std::string> evidence;   // references to tài liệu kiểm chứng

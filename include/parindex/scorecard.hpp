@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "parindex/assessment.hpp"
+#include "parindex/dossiers.hpp"
 #include "parindex/framework.hpp"
 
 namespace parindex {
@@ -33,6 +34,8 @@ struct ScoreLine {
   std::string cause;        // from the assessment
   std::string lead_agency;
   std::vector<std::string> evidence;
+  // For an input taken from a dossier log: the units whose dossiers decided it.
+  std::vector<std::string> dossier_units;
 
   double lost() const noexcept { return max_points - achieved; }
   // Achieved as a percentage of max; empty when max is 0.
@@ -70,5 +73,10 @@ struct Scorecard {
 // the assessment does not fit the framework: unknown codes, scores outside [0, max], a leaf
 // with no score at all, an input value the rule cannot read.
 Scorecard evaluate(const Framework& framework, const Assessment& assessment);
+
+// The same, taking inputs bound to a dossier log (CriterionEntry::from_dossiers) from metrics
+// read with group_by {unit, level}. Throws parindex::error (validation) when a binding finds
+// no dossiers, and (argument) when the metrics are grouped otherwise.
+Scorecard evaluate(const Framework& framework, const Assessment& assessment, const DossierMetrics& dossiers);
 
 }  // namespace parindex

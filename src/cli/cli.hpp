@@ -34,7 +34,8 @@ struct Options {
   bool receipt_day_counts = false;
   std::optional<int> cutoff_minute;
   int threads = 2;
-  std::string dossier_log;  // commitments --dossiers
+  std::string dossier_log;  // score, commitments: --dossiers
+  std::string why;          // score: --why CODE
 };
 
 int run_scoring(const Options& o);   // score, rank, gaps

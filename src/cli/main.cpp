@@ -51,8 +51,9 @@ Options:
   --receipt-day-counts  dossiers: the day of receipt is the first working day counted
   --cutoff HH:MM        dossiers: received at or after this time counts as the next working day
   --threads N           dossiers: read the file in N parts at once (default 2)
-  --dossiers LOG.csv    commitments: take dossier metrics (apology, digitised, online,
-                        paid, on time) for the current quarter from a dossier log
+  --dossiers LOG.csv    score: take inputs bound to a dossier log ("from_dossiers") from it;
+                        commitments: take dossier metrics for the current quarter from it
+  --why CODE            score: with --dossiers, the dossiers behind a criterion's points
   -h, --help            this text
   --version             the version
 
@@ -100,6 +101,8 @@ Options parse_args(int argc, char** argv) {
       auto eq = v.find('=');
       if (eq == std::string::npos || eq == 0) throw UsageError("--event takes NAME=YYYY-MM-DD, got \"" + v + "\"");
       o.events[v.substr(0, eq)] = date_argument(v.substr(eq + 1), "--event " + v.substr(0, eq));
+    } else if (a == "--why") {
+      o.why = value();
     } else if (a == "--dossiers") {
       o.dossier_log = value();
     } else if (a == "--by") {

@@ -1,4 +1,5 @@
 // parindex score, rank, gaps.
+#include <algorithm>
 #include <iostream>
 
 #include "cli.hpp"
@@ -135,13 +136,46 @@ int run_scoring(const Options& o) {
   if (o.args.size() < 2) throw UsageError(o.command + " needs a framework and at least one assessment");
   Framework framework = load_framework(o.args.front());
   std::vector<Scorecard> cards;
+  std::optional<DossierMetrics> dossiers;
   for (std::size_t i = 1; i < o.args.size(); ++i) {
     Assessment a = load_assessment(o.args[i]);
     try {
-      cards.push_back(evaluate(framework, a));
+      if (!o.dossier_log.empty() && !dossiers) {
+        // Inputs bound to a log are figures as of the end of the assessed year, unless told otherwise.
+        DossierOptions options;
+        options.as_of = o.as_of ? *o.as_of : Date(a.year, 12, 31);
+        options.group_by = {GroupKey::unit, GroupKey::level};
+        options.keep_late = !o.why.empty();
+        options.convention.receipt_day_counts = o.receipt_day_counts;
+        options.convention.cutoff_minute = o.cutoff_minute;
+        dossiers = read_dossiers(o.dossier_log, calendar_for(o, 2013, lunar_last_year), options);
+        std::cerr << "dossier log: rows read " << dossiers->rows_read << " = used " << dossiers->rows_used
+                  << " + rejected " << dossiers->rows_rejected << "\n";
+      }
+      cards.push_back(dossiers ? evaluate(framework, a, *dossiers) : evaluate(framework, a));
     } catch (const error& e) {
       throw e.located_in(o.args[i] + ": ");
     }
+  }
+  if (!o.why.empty()) {
+    // The dossiers behind a criterion: the late and overdue ones of the units that decided it.
+    if (!dossiers) throw UsageError("--why needs --dossiers LOG.csv");
+    const ScoreLine* line = cards.front().find(CriterionCode(o.why));
+    if (!line) throw UsageError("--why: criterion " + o.why + " is not on the scorecard");
+    if (line->dossier_units.empty()) throw UsageError("--why: criterion " + o.why + " does not take its value from the dossier log");
+    std::cout << o.why << "  " << line->title << "\n" << line->explanation << "\n"
+              << format_fixed(line->achieved, 2) << " of " << format_fixed(line->max_points, 2) << " points\n\n";
+    Table t{{"line", "dossier", "unit", "procedure", "received", "due", "resolved", "status", "working_days_late", "apology"},
+            {true, false, false, false, false, false, false, false, true, false}, {}};
+    for (const auto& l : dossiers->late) {
+      if (std::find(line->dossier_units.begin(), line->dossier_units.end(), l.unit) == line->dossier_units.end()) continue;
+      t.add({std::to_string(l.line), l.id, l.unit, l.procedure, to_iso(l.received), to_iso(l.due),
+             l.resolved ? to_iso(*l.resolved) : "", to_string(l.status), std::to_string(l.working_days_late),
+             l.apologised ? "yes" : "no"});
+    }
+    std::cout << "Late and overdue dossiers of " << line->dossier_units.size() << " unit(s): " << t.rows.size() << "\n\n";
+    t.render(std::cout, o.format == Format::json ? Format::csv : o.format);
+    return 0;
   }
   if (o.command == "score") {
     print_scorecards(cards, o);

@@ -165,16 +165,37 @@ Assessment assessment_from_json(std::string_view text, const std::string& source
       const std::string p = pointer_append(entries_ptr, key);
       auto code = CriterionCode::parse(key);
       if (!code) fail(p, "\"" + key + "\" is not a criterion code");
-      Object o(value, p, {"value", "self_score", "appraised_score", "evidence", "cause", "not_applicable", "note"});
+      Object o(value, p, {"value", "from_dossiers", "self_score", "appraised_score", "evidence", "cause", "not_applicable", "note"});
       CriterionEntry e;
       if (const json* v = o.find("value")) e.value = read_input(*v, o.pointer("value"));
+      if (const json* b = o.find("from_dossiers")) {
+        Object bind(*b, o.pointer("from_dossiers"), {"metric", "level", "unit", "aggregate"});
+        DossierBinding d;
+        d.metric = bind.string("metric");
+        if (!is_dossier_metric(d.metric)) {
+          fail(bind.pointer("metric"), "unknown dossier metric \"" + d.metric + "\"; expected on_time_rate, "
+               "fully_online_share, paid_online_share, digitised_share or apology_coverage");
+        }
+        d.level = bind.string_or("level", "");
+        if (!d.level.empty() && d.level != "province" && d.level != "district" && d.level != "commune") {
+          fail(bind.pointer("level"), "expected province, district or commune, got \"" + d.level + "\"");
+        }
+        d.unit = bind.string_or("unit", "");
+        std::string agg = bind.string_or("aggregate", "all");
+        if (agg == "all") d.aggregate = DossierBinding::Aggregate::all;
+        else if (agg == "min") d.aggregate = DossierBinding::Aggregate::min;
+        else if (agg == "max") d.aggregate = DossierBinding::Aggregate::max;
+        else fail(bind.pointer("aggregate"), "expected all, min or max, got \"" + agg + "\"");
+        if (e.value) fail(p, "give either \"value\" or \"from_dossiers\", not both");
+        e.from_dossiers = d;
+      }
       if (o.find("self_score")) e.self_score = o.non_negative("self_score");
       if (o.find("appraised_score")) e.appraised_score = o.non_negative("appraised_score");
       e.evidence = o.strings("evidence");
       e.cause = o.string_or("cause", "");
       e.not_applicable = o.boolean_or("not_applicable", false);
       e.note = o.string_or("note", "");
-      if (e.not_applicable && (e.value || e.self_score || e.appraised_score)) {
+      if (e.not_applicable && (e.value || e.from_dossiers || e.self_score || e.appraised_score)) {
         fail(p, "a criterion marked not applicable takes no value or score");
       }
       if (auto [it, fresh] = spelled.emplace(*code, key); !fresh) {
@@ -252,6 +273,14 @@ std::string to_json(const Assessment& a) {
   for (const auto& [code, e] : a.entries) {
     ordered_json n = ordered_json::object();
     if (e.value) n["value"] = write_input(*e.value);
+    if (e.from_dossiers) {
+      const auto& d = *e.from_dossiers;
+      ordered_json b{{"metric", d.metric}};
+      if (!d.level.empty()) b["level"] = d.level;
+      if (!d.unit.empty()) b["unit"] = d.unit;
+      b["aggregate"] = d.aggregate == DossierBinding::Aggregate::all ? "all" : d.aggregate == DossierBinding::Aggregate::min ? "min" : "max";
+      n["from_dossiers"] = b;
+    }
     if (e.self_score) n["self_score"] = *e.self_score;
     if (e.appraised_score) n["appraised_score"] = *e.appraised_score;
     if (!e.evidence.empty()) n["evidence"] = e.evidence;
