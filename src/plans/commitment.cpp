@@ -166,7 +166,9 @@ CommitmentReview review(const Commitment& c, const WorkCalendar& calendar, const
       } else {
         r.projection = v;
       }
-      const bool final_figure = *period_end(r.latest->period) >= c.period_last;
+      // A figure is final when its period reaches the end of the commitment and is over.
+      const Date latest_end = *period_end(r.latest->period);
+      const bool final_figure = latest_end >= c.period_last && latest_end <= as_of;
       const bool grows = t.kind == TargetKind::cumulative &&
                          (t.comparator == Comparator::at_least || t.comparator == Comparator::more_than);
       if (over || final_figure) {
