@@ -16,7 +16,8 @@ def check(root, name, document):
     jsonschema.Draft202012Validator(schema(root, name)).validate(document)
 
 
-NAMES = ("framework", "assessment", "scorecard", "ranking", "gaps", "plan", "plan_review", "holidays")
+NAMES = ("framework", "assessment", "scorecard", "ranking", "gaps", "plan", "plan_review", "holidays", "commitment",
+         "commitment_review")
 
 
 def test_schemas_are_valid(root):
@@ -43,6 +44,9 @@ def test_written_documents_match(root, framework, bac_son):
     check(root, "plan", plan.to_dict())
     import datetime as dt
     check(root, "plan_review", parindex.review(plan, parindex.vietnam_calendar(2024, 2025), dt.date(2024, 6, 15)).to_dict())
+    c = parindex.Commitment.load(str(root / "examples/commitments/dong-ha-2024.json"))
+    check(root, "commitment", c.to_dict())
+    check(root, "commitment_review", parindex.review_commitment(c, parindex.vietnam_calendar(2024, 2025), dt.date(2024, 9, 30)).to_dict())
 
 
 @pytest.mark.parametrize("file", ["08-unknown-key.framework.json", "09-negative-max.framework.json",

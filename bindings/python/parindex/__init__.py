@@ -16,6 +16,18 @@ from pathlib import Path as _Path
 
 from . import _frames
 from ._core import (
+    Commitment,
+    CommitmentReview,
+    DossierCounts,
+    DossierGroup,
+    DossierMetrics,
+    LateDossier,
+    RejectedRow,
+    ReportedValue,
+    Target,
+    TargetReview,
+    read_dossiers,
+    review_commitment,
     Action,
     ActionReview,
     AgencyLoad,
@@ -57,7 +69,8 @@ __all__ = [
     "Error", "DocumentError", "ValidationError", "ArgumentError", "FileError", "__version__",
     "LunarDate", "to_lunar", "from_lunar", "WorkCalendar", "DayOff", "WorkingDay", "joint", "vietnam_calendar",
     "vietnam_announced_years", "Deadline", "Plan", "Action", "PlanReview", "ActionReview", "AgencyLoad", "review",
-    "draft_plan",
+    "draft_plan", "read_dossiers", "DossierMetrics", "DossierCounts", "DossierGroup", "LateDossier", "RejectedRow",
+    "Commitment", "Target", "ReportedValue", "review_commitment", "CommitmentReview", "TargetReview",
 ]
 
 
@@ -96,11 +109,17 @@ Framework.from_dict = staticmethod(_framework_from_dict)
 Framework.from_dict.__doc__ = "Builds a framework from a dict in the parindex.framework/1 schema."
 Assessment.from_dict = staticmethod(_assessment_from_dict)
 Assessment.from_dict.__doc__ = "Builds an assessment from a dict in the parindex.assessment/1 schema."
+def _commitment_from_dict(document: dict) -> Commitment:
+    return Commitment.from_json(_json.dumps(document, ensure_ascii=False))
+
+
+Commitment.from_dict = staticmethod(_commitment_from_dict)
+Commitment.from_dict.__doc__ = "Builds a commitment from a dict in the parindex.commitment/1 schema."
 Plan.from_dict = staticmethod(_plan_from_dict)
 Plan.from_dict.__doc__ = "Builds a plan from a dict in the parindex.plan/1 schema."
 Deadline.from_dict = staticmethod(_deadline_from_dict)
 Deadline.from_dict.__doc__ = 'Builds a deadline from a dict such as {"kind": "quarterly", "day": 12}.'
-for _cls in (Framework, Assessment, Scorecard, Ranking, GapTable, Plan, PlanReview, Deadline):
+for _cls in (Framework, Assessment, Scorecard, Ranking, GapTable, Plan, PlanReview, Deadline, Commitment, CommitmentReview):
     _cls.to_dict = _to_dict
 
 Scorecard.to_frame = _frames.scorecard_frame
@@ -110,6 +129,9 @@ GapTable.fields_frame = _frames.field_gaps_frame
 PlanReview.to_frame = _frames.review_frame
 PlanReview.agencies_frame = _frames.agencies_frame
 WorkCalendar.days_off_frame = _frames.days_off_frame
+DossierMetrics.to_frame = _frames.dossiers_frame
+DossierMetrics.late_frame = _frames.late_frame
+CommitmentReview.to_frame = _frames.commitment_frame
 
 
 def _fixed(x: float, decimals: int = 2) -> str:
@@ -148,8 +170,17 @@ PlanReview.__repr__ = lambda r: (
     f"<PlanReview as of {r.as_of.isoformat()}: "
     + ", ".join(f"{n} {s}" for s, n in sorted(_frames.count_states(r).items())) + ">")
 
+DossierMetrics.__repr__ = lambda m: (
+    f"<DossierMetrics by {', '.join(m.group_by)}: {len(m.groups)} groups; rows read {m.rows_read} = "
+    f"used {m.rows_used} + rejected {m.rows_rejected}>")
+Commitment.__repr__ = lambda c: f"<Commitment {c.number or ''} {c.unit_name}: {len(c.targets)} targets>"
+TargetReview.__repr__ = lambda t: f"<TargetReview {t.id} {t.status}, report {t.report}>"
+CommitmentReview.__repr__ = lambda r: f"<CommitmentReview as of {r.as_of.isoformat()}: {len(r.targets)} targets>"
+
 # Notebooks show results as tables.
 Scorecard._repr_html_ = lambda c: c.to_frame()._repr_html_()
 Ranking._repr_html_ = lambda r: r.to_frame()._repr_html_()
 GapTable._repr_html_ = lambda t: t.to_frame()._repr_html_()
 PlanReview._repr_html_ = lambda r: r.to_frame()._repr_html_()
+DossierMetrics._repr_html_ = lambda m: m.to_frame()._repr_html_()
+CommitmentReview._repr_html_ = lambda r: r.to_frame()._repr_html_()

@@ -109,6 +109,8 @@ class ScoreLine:
     def lead_agency(self) -> str: ...
     @property
     def evidence(self) -> list[str]: ...
+    @property
+    def dossier_units(self) -> list[str]: ...
 
 class Scorecard:
     @property
@@ -227,7 +229,7 @@ class GapTable:
     def to_frame(self) -> pd.DataFrame: ...  # added in __init__.py
     def fields_frame(self) -> pd.DataFrame: ...  # added in __init__.py
 
-def evaluate(framework: Framework, assessment: Assessment) -> Scorecard: ...
+def evaluate(framework: Framework, assessment: Assessment, dossiers: Optional[DossierMetrics] = None) -> Scorecard: ...
 def rank(
     scorecards: Sequence[Scorecard],
     groups: Union[None, Literal["none", "national", "quartiles"], Mapping[str, float]] = None,
@@ -393,3 +395,122 @@ class PlanReview:
 
 def review(plan: Plan, calendar: WorkCalendar, as_of: datetime.date, horizon_days: int = 14) -> PlanReview: ...
 def draft_plan(gaps: GapTable, issuer: str, period_first: datetime.date, period_last: datetime.date) -> Plan: ...
+
+# Dossiers and commitments
+class DossierCounts:
+    total: int
+    early: int
+    on_time: int
+    late: int
+    pending: int
+    pending_overdue: int
+    fully_online: int
+    paid_online: int
+    digitised: int
+    apologised: int
+    resolved: int
+    on_time_rate: Optional[float]
+    fully_online_share: Optional[float]
+    paid_online_share: Optional[float]
+    digitised_share: Optional[float]
+    apology_coverage: Optional[float]
+
+class DossierGroup:
+    key: list[str]
+    counts: DossierCounts
+
+class LateDossier:
+    id: str
+    unit: str
+    level: str
+    procedure: str
+    field: str
+    received: datetime.date
+    due: datetime.date
+    resolved: Optional[datetime.date]
+    status: Literal["late", "pending_overdue"]
+    working_days_late: int
+    apologised: bool
+    line: int
+
+class RejectedRow:
+    line: int
+    reason: str
+
+class DossierMetrics:
+    group_by: list[str]
+    groups: list[DossierGroup]
+    all: DossierCounts
+    late: list[LateDossier]
+    rows_read: int
+    rows_used: int
+    rows_rejected: int
+    rejections: list[RejectedRow]
+    rejected_by: dict[str, int]
+    def to_frame(self) -> pd.DataFrame: ...  # added in __init__.py
+    def late_frame(self) -> pd.DataFrame: ...  # added in __init__.py
+
+def read_dossiers(path: str, calendar: WorkCalendar, as_of: datetime.date, group_by: Sequence[str] = ...,
+                  stop_at_first_error: bool = False, keep_late: bool = False, receipt_day_counts: bool = False,
+                  cutoff_minute: Optional[int] = None, threads: int = 2) -> DossierMetrics: ...
+
+class ReportedValue:
+    period: str
+    value: float
+    reported_on: Optional[datetime.date]
+    source: str
+
+class Target:
+    id: str
+    title: str
+    metric: str
+    comparator: str
+    value: float
+    unit: str
+    kind: Literal["rate", "cumulative"]
+    responsible: str
+    actuals: list[ReportedValue]
+
+class Commitment:
+    @staticmethod
+    def load(path: str) -> Commitment: ...
+    @staticmethod
+    def from_json(text: str) -> Commitment: ...
+    @staticmethod
+    def from_dict(document: dict) -> Commitment: ...  # added in __init__.py
+    def to_json(self) -> str: ...
+    def to_dict(self) -> dict: ...  # added in __init__.py
+    committed_by: str
+    committed_to: str
+    number: str
+    date: Optional[datetime.date]
+    unit_code: str
+    unit_name: str
+    period_first: datetime.date
+    period_last: datetime.date
+    targets: list[Target]
+    def with_dossier_actuals(self, counts: DossierCounts, as_of: datetime.date) -> Commitment: ...
+
+class TargetReview:
+    id: str
+    title: str
+    responsible: str
+    target: str
+    status: Literal["met", "on_track", "at_risk", "missed", "no_data"]
+    latest: Optional[float]
+    latest_period: str
+    projection: Optional[float]
+    report: Literal["up_to_date", "due_soon", "overdue"]
+    next_report: Optional[datetime.date]
+    missed_reports: list[datetime.date]
+    explanation: str
+
+class CommitmentReview:
+    as_of: datetime.date
+    targets: list[TargetReview]
+    def to_json(self) -> str: ...
+    def to_dict(self) -> dict: ...  # added in __init__.py
+    def to_frame(self) -> pd.DataFrame: ...  # added in __init__.py
+
+def review_commitment(commitment: Commitment, calendar: WorkCalendar, as_of: datetime.date,
+                      horizon_days: int = 14) -> CommitmentReview: ...

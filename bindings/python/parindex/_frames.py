@@ -139,3 +139,32 @@ def agencies_frame(plan_review) -> "pd.DataFrame":
 def days_off_frame(calendar, year: int) -> "pd.DataFrame":
     rows = [{"date": d.date, "name": d.name, "projected": d.projected} for d in calendar.days_off(year)]
     return _pandas().DataFrame(rows, columns=["date", "name", "projected"])
+
+
+_COUNTS = ["total", "early", "on_time", "late", "pending", "pending_overdue", "fully_online", "paid_online",
+           "digitised", "apologised"]
+_SHARES = ["on_time_rate", "fully_online_share", "paid_online_share", "digitised_share", "apology_coverage"]
+
+
+def dossiers_frame(metrics) -> "pd.DataFrame":
+    """One row per group: its key columns, the counts, and the shares in % (None where undefined)."""
+    rows = []
+    for g in metrics.groups:
+        row = dict(zip(metrics.group_by, g.key))
+        row.update({k: getattr(g.counts, k) for k in _COUNTS + _SHARES})
+        rows.append(row)
+    return _pandas().DataFrame(rows, columns=list(metrics.group_by) + _COUNTS + _SHARES)
+
+
+def late_frame(metrics) -> "pd.DataFrame":
+    cols = ["line", "id", "unit", "level", "procedure", "field", "received", "due", "resolved", "status",
+            "working_days_late", "apologised"]
+    rows = [{c: getattr(l, c) for c in cols} for l in metrics.late]
+    return _pandas().DataFrame(rows, columns=cols)
+
+
+def commitment_frame(review) -> "pd.DataFrame":
+    cols = ["id", "title", "target", "latest", "latest_period", "projection", "status", "report", "next_report",
+            "responsible", "explanation"]
+    rows = [{c: getattr(t, c) for c in cols} for t in review.targets]
+    return _pandas().DataFrame(rows, columns=cols)

@@ -1,0 +1,56 @@
+import datetime as dt
+
+import pytest
+
+import parindex
+
+
+@pytest.fixture
+def calendar():
+    return parindex.vietnam_calendar(2022, 2025)
+
+
+def test_read_dossiers(root, calendar):
+    m = parindex.read_dossiers(str(root / "tests/data/dossiers/sample.csv"), calendar, dt.date(2024, 5, 10),
+                               group_by=["unit"], keep_late=True)
+    assert (m.rows_read, m.rows_used, m.rows_rejected) == (16, 10, 6)
+    frame = m.to_frame().set_index("unit")
+    assert frame.loc["xa-a", "late"] == 1
+    assert round(frame.loc["xa-a", "on_time_rate"], 2) == 66.67
+    assert frame.loc["huyen", "apology_coverage"] is None or frame["apology_coverage"].isna()["huyen"]
+    late = m.late_frame()
+    assert list(late["id"]) == ["D003", "D004", "D005"]
+    assert late.loc[late["id"] == "D004", "working_days_late"].item() == 6
+    assert m.rejections[0].line == 11
+    assert "rows read 16 = used 10 + rejected 6" in repr(m)
+    with pytest.raises(parindex.DocumentError, match="sample.csv:11: expected 12 columns"):
+        parindex.read_dossiers(str(root / "tests/data/dossiers/sample.csv"), calendar, dt.date(2024, 5, 10),
+                               stop_at_first_error=True)
+    with pytest.raises(parindex.ArgumentError, match="unknown key"):
+        parindex.read_dossiers(str(root / "tests/data/dossiers/sample.csv"), calendar, dt.date(2024, 5, 10), group_by=["ward"])
+
+
+def test_scorecard_from_dossiers(root, framework, calendar):
+    log = parindex.read_dossiers(str(root / "examples/dossiers/bac-son-2023.invented.csv"), calendar, dt.date(2023, 12, 31),
+                                 group_by=["unit", "level"])
+    a = parindex.Assessment.load(str(root / "examples/langson-2023/bac-son-from-dossiers.invented.json"))
+    card = parindex.evaluate(framework, a, log)
+    assert card.line("3.5.3").dossier_units == ["xa-nhat-tien"]
+    assert parindex.format_fixed(card.line("7.2").achieved, 2) == "0.88"
+    with pytest.raises(parindex.ValidationError, match="takes its value from a dossier log"):
+        parindex.evaluate(framework, a)
+
+
+def test_commitments(root, calendar):
+    c = parindex.Commitment.load(str(root / "examples/commitments/dong-ha-2024.json"))
+    r = parindex.review_commitment(c, calendar, dt.date(2024, 9, 30))
+    frame = r.to_frame().set_index("id")
+    assert frame.loc["fully-online", "status"] == "at_risk"
+    assert frame.loc["initiatives", "status"] == "met"
+    assert frame.loc["investment", "report"] == "overdue"
+    assert round(frame.loc["budget-revenue", "projection"], 2) == 93.24
+    assert parindex.Commitment.from_dict(c.to_dict()) == c
+    counts = parindex.read_dossiers(str(root / "tests/data/dossiers/sample.csv"), calendar, dt.date(2024, 11, 20)).all
+    updated = c.with_dossier_actuals(counts, dt.date(2024, 11, 20))
+    r2 = parindex.review_commitment(updated, calendar, dt.date(2024, 11, 20)).to_frame().set_index("id")
+    assert r2.loc["fully-online", "latest_period"] == "2024-Q4"
