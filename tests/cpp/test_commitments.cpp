@@ -101,7 +101,7 @@ TEST(Commitments, ComparatorsAndDocuments) {
 
 TEST(DossierBindings, BacSonFromAnInventedLog) {
   auto framework = load_framework(source_path("data/frameworks/langson-district-2023.json"));
-  auto assessment = load_assessment(source_path("examples/langson-2023/bac-son-from-dossiers.invented.json"));
+  auto assessment = load_assessment(source_path("examples/dossiers/bac-son-2023-assessment.invented.json"));
   EXPECT_PARINDEX_ERROR(evaluate(framework, assessment), error_kind::validation, "takes its value from a dossier log");
   DossierOptions o;
   o.as_of = d("2023-12-31");

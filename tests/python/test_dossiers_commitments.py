@@ -33,7 +33,7 @@ def test_read_dossiers(root, calendar):
 def test_scorecard_from_dossiers(root, framework, calendar):
     log = parindex.read_dossiers(str(root / "examples/dossiers/bac-son-2023.invented.csv"), calendar, dt.date(2023, 12, 31),
                                  group_by=["unit", "level"])
-    a = parindex.Assessment.load(str(root / "examples/langson-2023/bac-son-from-dossiers.invented.json"))
+    a = parindex.Assessment.load(str(root / "examples/dossiers/bac-son-2023-assessment.invented.json"))
     card = parindex.evaluate(framework, a, log)
     assert card.line("3.5.3").dossier_units == ["xa-nhat-tien"]
     assert parindex.format_fixed(card.line("7.2").achieved, 2) == "0.88"
