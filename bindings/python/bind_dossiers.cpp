@@ -97,6 +97,13 @@ void bind_dossiers(py::module_& m) {
         py::arg("stop_at_first_error") = false, py::arg("keep_late") = false, py::arg("receipt_day_counts") = false,
         py::arg("cutoff_minute") = py::none(), py::arg("threads") = 2,
         "Reads a dossier log (docs/dossiers.md) into per-group figures; rows read = used + rejected.");
+  m.def("due_day",
+        [](const WorkCalendar& calendar, const DateTime& received, int working_days, bool receipt_day_counts,
+           std::optional<int> cutoff_minute) {
+          return due_day(calendar, received, working_days, CountingConvention{receipt_day_counts, cutoff_minute});
+        },
+        py::arg("calendar"), py::arg("received"), py::arg("working_days"), py::arg("receipt_day_counts") = false,
+        py::arg("cutoff_minute") = py::none(), "The day a dossier received at `received` is due.");
 
   py::class_<ReportedValue>(m, "ReportedValue")
       .def_readonly("period", &ReportedValue::period)

@@ -5,6 +5,7 @@
 #include <pybind11/pybind11.h>
 
 #include <boost/date_time/gregorian/gregorian_types.hpp>
+#include <boost/date_time/posix_time/posix_time_types.hpp>
 
 namespace pybind11::detail {
 
@@ -25,6 +26,37 @@ struct type_caster<boost::gregorian::date> {
     if (!PyDateTimeAPI) PyDateTime_IMPORT;
     if (d.is_special()) return none().release();
     return PyDate_FromDate(static_cast<int>(d.year()), static_cast<int>(d.month()), static_cast<int>(d.day()));
+  }
+};
+
+}  // namespace pybind11::detail
+
+namespace pybind11::detail {
+
+template <>
+struct type_caster<boost::posix_time::ptime> {
+ public:
+  PYBIND11_TYPE_CASTER(boost::posix_time::ptime, const_name("datetime.datetime"));
+
+  bool load(handle src, bool) {
+    if (!PyDateTimeAPI) PyDateTime_IMPORT;
+    if (!src || !PyDateTime_Check(src.ptr())) return false;
+    value = boost::posix_time::ptime(
+        boost::gregorian::date(PyDateTime_GET_YEAR(src.ptr()), PyDateTime_GET_MONTH(src.ptr()), PyDateTime_GET_DAY(src.ptr())),
+        boost::posix_time::hours(PyDateTime_DATE_GET_HOUR(src.ptr())) +
+            boost::posix_time::minutes(PyDateTime_DATE_GET_MINUTE(src.ptr())) +
+            boost::posix_time::seconds(PyDateTime_DATE_GET_SECOND(src.ptr())));
+    return true;
+  }
+
+  static handle cast(const boost::posix_time::ptime& t, return_value_policy, handle) {
+    if (!PyDateTimeAPI) PyDateTime_IMPORT;
+    if (t.is_special()) return none().release();
+    auto d = t.date();
+    auto tod = t.time_of_day();
+    return PyDateTime_FromDateAndTime(static_cast<int>(d.year()), static_cast<int>(d.month()), static_cast<int>(d.day()),
+                                      static_cast<int>(tod.hours()), static_cast<int>(tod.minutes()),
+                                      static_cast<int>(tod.seconds()), 0);
   }
 };
 

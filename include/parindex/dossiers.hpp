@@ -24,9 +24,9 @@ struct CountingConvention {
   // A dossier received on a day off always counts as received on the next working day.
 };
 
-// The day a dossier received on `received` (minute of day `minute`) with `working_days` of
-// statutory time is due, under a convention.
-Date due_day(const WorkCalendar& calendar, const Date& received, int minute, int working_days,
+// The day a dossier received at `received` with `working_days` of statutory time is due,
+// under a convention.
+Date due_day(const WorkCalendar& calendar, const DateTime& received, int working_days,
              const CountingConvention& convention);
 
 enum class DossierStatus {
@@ -74,9 +74,9 @@ struct DossierGroup {
 
 struct LateDossier {
   std::string id, unit, level, procedure, field;
-  Date received;
+  DateTime received;
   Date due;
-  std::optional<Date> resolved;  // empty while pending
+  std::optional<DateTime> resolved;  // empty while pending
   DossierStatus status = DossierStatus::late;
   long working_days_late = 0;    // working days after the due day, to resolution or the review date
   bool apologised = false;

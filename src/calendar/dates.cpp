@@ -14,6 +14,14 @@ std::string to_iso(const Date& date) {
   return buf;
 }
 
+std::string to_iso(const DateTime& time) {
+  if (time.is_special()) return "not-a-date-time";
+  auto t = time.time_of_day();
+  char buf[16];
+  std::snprintf(buf, sizeof buf, " %02d:%02d", static_cast<int>(t.hours()), static_cast<int>(t.minutes()));
+  return to_iso(time.date()) + buf;
+}
+
 Date parse_iso_date(std::string_view text) {
   auto fail = [&]() -> Date {
     throw error(error_kind::document, "", "\"" + std::string(text) + "\" is not a date: expected YYYY-MM-DD");

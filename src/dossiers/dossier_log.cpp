@@ -73,8 +73,11 @@ void DossierCounts::add(const DossierCounts& o) noexcept {
   apologised += o.apologised;
 }
 
-Date due_day(const WorkCalendar& calendar, const Date& received, int minute, int working_days,
+Date due_day(const WorkCalendar& calendar, const DateTime& received_at, int working_days,
              const CountingConvention& convention) {
+  if (received_at.is_special()) throw error(error_kind::argument, "due_day", "not a date-time");
+  const Date received = received_at.date();
+  const long minute = received_at.time_of_day().total_seconds() / 60;
   // The working day the dossier counts as received on.
   Date start = calendar.roll_forward(received);
   if (start == received && convention.cutoff_minute && minute >= *convention.cutoff_minute) {
@@ -248,7 +251,7 @@ class Accumulator {
     }
     Date due;
     try {
-      due = due_day(calendar_, received, received_minute, days, options_.convention);
+      due = due_day(calendar_, DateTime(received, boost::posix_time::minutes(received_minute)), days, options_.convention);
     } catch (const error&) {
       return {"outside the calendar", "the due day lies beyond the calendar's years"};
     }
@@ -299,8 +302,9 @@ class Accumulator {
     if (is_late) c.apologised += flags[3];
     if (is_late && options_.keep_late) {
       LateDossier l{std::string(id), std::string(unit), std::string(level), std::string(procedure), std::string(field),
-                    received, due, std::nullopt, status, 0, flags[3], line_number};
-      if (status == DossierStatus::late) l.resolved = resolved;
+                    DateTime(received, boost::posix_time::minutes(received_minute)), due, std::nullopt, status, 0, flags[3],
+                    line_number};
+      if (status == DossierStatus::late) l.resolved = DateTime(resolved, boost::posix_time::minutes(resolved_minute));
       Date until = status == DossierStatus::late ? resolved : options_.as_of;
       l.working_days_late = calendar_.covers(until) ? calendar_.count_working_days(due, until) : 0;
       late_.push_back(std::move(l));

@@ -11,6 +11,10 @@ namespace {
 
 Date d(const char* iso) { return parse_iso_date(iso); }
 
+DateTime at(const char* iso, int hour, int minute) {
+  return DateTime(parse_iso_date(iso), boost::posix_time::hours(hour) + boost::posix_time::minutes(minute));
+}
+
 const WorkCalendar& calendar() {
   static const WorkCalendar cal = vietnam_calendar(2023, 2025);
   return cal;
@@ -35,19 +39,19 @@ const DossierGroup& group(const DossierMetrics& m, const std::string& key) {
 TEST(DueDay, Conventions) {
   CountingConvention c;
   // Received Monday 5 Feb 2024 with 3 working days: 6, 7 and, after Tết, 15 February.
-  EXPECT_EQ(to_iso(due_day(calendar(), d("2024-02-05"), 9 * 60, 3, c)), "2024-02-15");
+  EXPECT_EQ(to_iso(due_day(calendar(), at("2024-02-05", 9, 0), 3, c)), "2024-02-15");
   // Received on a day off: counts from the next working day.
-  EXPECT_EQ(to_iso(due_day(calendar(), d("2024-02-10"), 9 * 60, 1, c)), "2024-02-16");
+  EXPECT_EQ(to_iso(due_day(calendar(), at("2024-02-10", 9, 0), 1, c)), "2024-02-16");
   // The day of receipt counting as the first day.
   c.receipt_day_counts = true;
-  EXPECT_EQ(to_iso(due_day(calendar(), d("2024-02-05"), 9 * 60, 3, c)), "2024-02-07");
+  EXPECT_EQ(to_iso(due_day(calendar(), at("2024-02-05", 9, 0), 3, c)), "2024-02-07");
   // A cutoff: received at 16:40 with a 16:00 cutoff counts as received the next working day.
   c = {};
   c.cutoff_minute = 16 * 60;
-  EXPECT_EQ(to_iso(due_day(calendar(), d("2024-02-07"), 16 * 60 + 40, 1, c)), "2024-02-16");
-  EXPECT_EQ(to_iso(due_day(calendar(), d("2024-02-07"), 15 * 60, 1, c)), "2024-02-15");
+  EXPECT_EQ(to_iso(due_day(calendar(), at("2024-02-07", 16, 40), 1, c)), "2024-02-16");
+  EXPECT_EQ(to_iso(due_day(calendar(), at("2024-02-07", 15, 0), 1, c)), "2024-02-15");
   // No statutory time: due the day it counts as received.
-  EXPECT_EQ(to_iso(due_day(calendar(), d("2024-05-06"), 8 * 60, 0, CountingConvention{})), "2024-05-06");
+  EXPECT_EQ(to_iso(due_day(calendar(), at("2024-05-06", 8, 0), 0, CountingConvention{})), "2024-05-06");
 }
 
 TEST(Dossiers, SampleLogByHand) {
@@ -85,6 +89,8 @@ TEST(Dossiers, LateListAndGrouping) {
   EXPECT_EQ(m.late[0].id, "D003");
   EXPECT_EQ(m.late[0].line, 4u);
   EXPECT_EQ(m.late[0].working_days_late, 2);
+  EXPECT_EQ(to_iso(m.late[0].received), "2024-03-01 08:00");
+  EXPECT_EQ(to_iso(*m.late[0].resolved), "2024-03-12 09:00");
   EXPECT_EQ(m.late[1].working_days_late, 6);  // D004: 3, 4 (a Saturday worked), 6, 7, 8, 9 May
   bool quoted = false;
   for (const auto& g : m.groups) quoted = quoted || (g.key == std::vector<std::string>{"commune", "land, housing"});

@@ -21,6 +21,9 @@ def test_read_dossiers(root, calendar):
     late = m.late_frame()
     assert list(late["id"]) == ["D003", "D004", "D005"]
     assert late.loc[late["id"] == "D004", "working_days_late"].item() == 6
+    assert m.late[0].received == dt.datetime(2024, 3, 1, 8, 0)
+    # Received at 16:40 with a 16:00 cutoff: counted from the next working day, after Tết.
+    assert parindex.due_day(calendar, dt.datetime(2024, 2, 7, 16, 40), 1, cutoff_minute=16 * 60) == dt.date(2024, 2, 16)
     assert m.rejections[0].line == 11
     assert "rows read 16 = used 10 + rejected 6" in repr(m)
     with pytest.raises(parindex.DocumentError, match="sample.csv:11: expected 12 columns"):

@@ -27,6 +27,7 @@ from ._core import (
     Target,
     TargetReview,
     read_dossiers,
+    due_day,
     review_commitment,
     Action,
     ActionReview,
@@ -69,7 +70,7 @@ __all__ = [
     "Error", "DocumentError", "ValidationError", "ArgumentError", "FileError", "__version__",
     "LunarDate", "to_lunar", "from_lunar", "WorkCalendar", "DayOff", "WorkingDay", "joint", "vietnam_calendar",
     "vietnam_announced_years", "Deadline", "Plan", "Action", "PlanReview", "ActionReview", "AgencyLoad", "review",
-    "draft_plan", "read_dossiers", "DossierMetrics", "DossierCounts", "DossierGroup", "LateDossier", "RejectedRow",
+    "draft_plan", "read_dossiers", "due_day", "DossierMetrics", "DossierCounts", "DossierGroup", "LateDossier", "RejectedRow",
     "Commitment", "Target", "ReportedValue", "review_commitment", "CommitmentReview", "TargetReview",
 ]
 

@@ -425,9 +425,9 @@ class LateDossier:
     level: str
     procedure: str
     field: str
-    received: datetime.date
+    received: datetime.datetime
     due: datetime.date
-    resolved: Optional[datetime.date]
+    resolved: Optional[datetime.datetime]
     status: Literal["late", "pending_overdue"]
     working_days_late: int
     apologised: bool
@@ -453,6 +453,9 @@ class DossierMetrics:
 def read_dossiers(path: str, calendar: WorkCalendar, as_of: datetime.date, group_by: Sequence[str] = ...,
                   stop_at_first_error: bool = False, keep_late: bool = False, receipt_day_counts: bool = False,
                   cutoff_minute: Optional[int] = None, threads: int = 2) -> DossierMetrics: ...
+
+def due_day(calendar: WorkCalendar, received: datetime.datetime, working_days: int, receipt_day_counts: bool = False,
+            cutoff_minute: Optional[int] = None) -> datetime.date: ...
 
 class ReportedValue:
     period: str
