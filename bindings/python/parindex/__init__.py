@@ -86,40 +86,20 @@ def data_dir() -> _Path:
 
 
 # Documents as Python dicts: the same schema as the JSON files.
-def _framework_from_dict(document: dict) -> Framework:
-    return Framework.from_json(_json.dumps(document, ensure_ascii=False))
+def _from_dict(cls):
+    def build(document: dict):
+        return cls.from_json(_json.dumps(document, ensure_ascii=False))
 
-
-def _assessment_from_dict(document: dict) -> Assessment:
-    return Assessment.from_json(_json.dumps(document, ensure_ascii=False))
+    build.__doc__ = f"Builds a {cls.__name__} from a dict in the schema of its JSON document (see docs/schemas)."
+    return staticmethod(build)
 
 
 def _to_dict(self) -> dict:
     return _json.loads(self.to_json())
 
 
-def _plan_from_dict(document: dict) -> Plan:
-    return Plan.from_json(_json.dumps(document, ensure_ascii=False))
-
-
-def _deadline_from_dict(document: dict) -> Deadline:
-    return Deadline.from_json(_json.dumps(document, ensure_ascii=False))
-
-
-Framework.from_dict = staticmethod(_framework_from_dict)
-Framework.from_dict.__doc__ = "Builds a framework from a dict in the parindex.framework/1 schema."
-Assessment.from_dict = staticmethod(_assessment_from_dict)
-Assessment.from_dict.__doc__ = "Builds an assessment from a dict in the parindex.assessment/1 schema."
-def _commitment_from_dict(document: dict) -> Commitment:
-    return Commitment.from_json(_json.dumps(document, ensure_ascii=False))
-
-
-Commitment.from_dict = staticmethod(_commitment_from_dict)
-Commitment.from_dict.__doc__ = "Builds a commitment from a dict in the parindex.commitment/1 schema."
-Plan.from_dict = staticmethod(_plan_from_dict)
-Plan.from_dict.__doc__ = "Builds a plan from a dict in the parindex.plan/1 schema."
-Deadline.from_dict = staticmethod(_deadline_from_dict)
-Deadline.from_dict.__doc__ = 'Builds a deadline from a dict such as {"kind": "quarterly", "day": 12}.'
+for _cls in (Framework, Assessment, Plan, Deadline, Commitment):
+    _cls.from_dict = _from_dict(_cls)
 for _cls in (Framework, Assessment, Scorecard, Ranking, GapTable, Plan, PlanReview, Deadline, Commitment, CommitmentReview):
     _cls.to_dict = _to_dict
 
