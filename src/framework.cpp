@@ -105,12 +105,11 @@ Framework::Framework(FrameworkInfo info, std::vector<Criterion> criteria,
     if (p.ok()) parent_code.emplace(c.code, p);
   }
 
-  // Tree order: sort by code, which puts each node after its ancestors; with explicit
-  // parents a node still sorts after its parent because the parent's code is a prefix.
+  // Tree order: siblings by code (sorted first), each node followed by its subtree (a
+  // pre-order walk from the fields, since a remainder "6.*" sorts after "6.4" but skipped
+  // levels can interleave codes).
   std::sort(criteria.begin(), criteria.end(),
             [](const Criterion& a, const Criterion& b) { return a.code < b.code; });
-  // Code order is a preorder only if no node sorts between a parent and its subtree;
-  // a pre-order walk from the roots fixes the order regardless.
   std::map<CriterionCode, std::vector<CriterionCode>> kids;
   std::vector<CriterionCode> root_codes;
   for (const auto& c : criteria) {

@@ -30,14 +30,16 @@ int run_commitments(const Options& o) {
   if (o.args.size() != 1) throw UsageError("commitments takes one FILE");
   if (!o.as_of) throw UsageError("commitments needs --as-of DATE");
   Commitment c = load_commitment(o.args[0]);
-  WorkCalendar calendar = calendar_for(o, c.period_first.year(), c.period_last.year() + 1);
+  // A dossier log may hold any year, so its calendar spans them all; the review needs the period.
+  WorkCalendar calendar = o.dossier_log.empty() ? calendar_for(o, c.period_first.year(), c.period_last.year() + 1)
+                                                : calendar_for(o, 2013, lunar_last_year);
   if (!o.dossier_log.empty()) {
     DossierOptions options;
     options.as_of = *o.as_of;
     options.group_by = {GroupKey::level};
     options.convention.receipt_day_counts = o.receipt_day_counts;
     options.convention.cutoff_minute = o.cutoff_minute;
-    DossierMetrics m = read_dossiers(o.dossier_log, calendar_for(o, 2013, lunar_last_year), options);
+    DossierMetrics m = read_dossiers(o.dossier_log, calendar, options);
     record_dossier_actuals(c, m.all, *o.as_of);
     std::cerr << "dossier log: rows read " << m.rows_read << " = used " << m.rows_used << " + rejected " << m.rows_rejected << "\n";
   }

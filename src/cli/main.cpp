@@ -41,7 +41,9 @@ Options:
   --tie-decimals N      rank: index % equal at N decimals share a rank
   --calendar FILE       calendar, workdays, plan: add a parindex.holidays/1 schedule
                         (a province's extra day off, say); may be repeated
-  --as-of DATE          plan: the review date
+  --as-of DATE          plan, commitments, dossiers: the review date (dossiers: default today);
+                        score with --dossiers: the log's review date (default 31 December
+                        of the assessed year)
   --within N            plan, commitments: "due soon" means within N days (default 14)
   --event NAME=DATE     plan: the date of an event deadlines count from; may be repeated
   --by KEYS             dossiers: group by unit, level, procedure, field, year, quarter,
