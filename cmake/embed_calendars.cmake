@@ -1,21 +1,101 @@
-# Writes OUTPUT, a C++ source holding the holiday files INPUTS (a |-separated list) as string
-# literals, so the library needs no data path at run time.
+# Writes OUTPUT, a C++ source holding the holiday schedules INPUTS (a |-separated list of
+# data/calendars/vn/*.json) as plain C++ data, so the calendar needs neither a data path nor a
+# JSON reader at run time. The io layer reads the same files, and a test checks both agree.
+cmake_policy(VERSION 3.20)
 string(REPLACE "|" ";" inputs "${INPUTS}")
+
+# A C++ raw string literal of `text`.
+function(quote out text)
+  set(${out} "R\"pj(${text})pj\"" PARENT_SCOPE)
+endfunction()
+
+# "2024-02-08" as "2024, 2, 8".
+function(date_args out iso)
+  string(REGEX MATCH "^([0-9][0-9][0-9][0-9])-([0-9][0-9])-([0-9][0-9])$" ok "${iso}")
+  if(NOT ok)
+    message(FATAL_ERROR "embed_calendars: \"${iso}\" is not an ISO date")
+  endif()
+  math(EXPR m "${CMAKE_MATCH_2}")
+  math(EXPR d "${CMAKE_MATCH_3}")
+  set(${out} "${CMAKE_MATCH_1}, ${m}, ${d}" PARENT_SCOPE)
+endfunction()
+
+function(member out json)
+  string(JSON value ERROR_VARIABLE err GET "${json}" ${ARGN})
+  if(err)
+    set(value "")
+  endif()
+  set(${out} "${value}" PARENT_SCOPE)
+endfunction()
+
 set(body "")
 foreach(file IN LISTS inputs)
-  get_filename_component(stem "${file}" NAME_WE)
   file(READ "${file}" text)
-  string(APPEND body "    {${stem}, R\"parindex_json(${text})parindex_json\"},\n")
+  member(year "${text}" year)
+  member(applies "${text}" applies_to)
+  member(notes "${text}" notes)
+  quote(applies "${applies}")
+  quote(notes "${notes}")
+  set(sources "")
+  string(JSON n LENGTH "${text}" sources)
+  if(n GREATER 0)
+    math(EXPR last "${n} - 1")
+    foreach(i RANGE ${last})
+      member(s "${text}" sources ${i})
+      quote(s "${s}")
+      string(APPEND sources "{${s}}, ")
+    endforeach()
+  endif()
+  set(days "")
+  string(JSON n ERROR_VARIABLE err LENGTH "${text}" days_off)
+  if(NOT err AND n GREATER 0)
+    math(EXPR last "${n} - 1")
+    foreach(i RANGE ${last})
+      member(from "${text}" days_off ${i} date)
+      member(to "${text}" days_off ${i} date)
+      if(from STREQUAL "")
+        member(from "${text}" days_off ${i} from)
+        member(to "${text}" days_off ${i} to)
+      endif()
+      date_args(from "${from}")
+      date_args(to "${to}")
+      member(name "${text}" days_off ${i} name)
+      member(basis "${text}" days_off ${i} basis)
+      quote(name "${name}")
+      set(is_projected false)
+      if(basis STREQUAL "projected")
+        set(is_projected true)
+      endif()
+      string(APPEND days "      {{${from}}, {${to}}, ${name}, ${is_projected}},\n")
+    endforeach()
+  endif()
+  set(worked "")
+  string(JSON n ERROR_VARIABLE err LENGTH "${text}" working_days)
+  if(NOT err AND n GREATER 0)
+    math(EXPR last "${n} - 1")
+    foreach(i RANGE ${last})
+      member(day "${text}" working_days ${i} date)
+      date_args(day "${day}")
+      member(name "${text}" working_days ${i} name)
+      member(basis "${text}" working_days ${i} basis)
+      quote(name "${name}")
+      set(is_projected false)
+      if(basis STREQUAL "projected")
+        set(is_projected true)
+      endif()
+      string(APPEND worked "      {{${day}}, ${name}, ${is_projected}},\n")
+    endforeach()
+  endif()
+  string(APPEND body "  {${year}, ${applies}, {${sources}}, ${notes},\n    {\n${days}    },\n    {\n${worked}    }},\n")
 endforeach()
+
 file(WRITE "${OUTPUT}.tmp" "// Generated from data/calendars/vn by cmake/embed_calendars.cmake. Do not edit.
-#include <string_view>
-#include <utility>
-#include <vector>
+#include \"${HEADER}\"
 
 namespace parindex::calendar_data {
 
-const std::vector<std::pair<int, std::string_view>>& vietnam_years() {
-  static const std::vector<std::pair<int, std::string_view>> years{
+const std::vector<ShippedYear>& vietnam_years() {
+  static const std::vector<ShippedYear> years{
 ${body}  };
   return years;
 }

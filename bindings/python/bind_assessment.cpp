@@ -1,7 +1,7 @@
 #include <pybind11/stl.h>
 
 #include "bindings.hpp"
-#include "parindex/json.hpp"
+#include "parindex/io/json.hpp"
 
 namespace py = pybind11;
 

@@ -2,10 +2,11 @@
 
 #include "bindings.hpp"
 #include "date_caster.hpp"
-#include "parindex/error.hpp"
-#include "parindex/holidays.hpp"
-#include "parindex/lunar.hpp"
-#include "parindex/work_calendar.hpp"
+#include "parindex/core/error.hpp"
+#include "parindex/calendar/holidays.hpp"
+#include "parindex/io/json.hpp"
+#include "parindex/calendar/lunar.hpp"
+#include "parindex/calendar/work_calendar.hpp"
 
 namespace py = pybind11;
 

@@ -2,8 +2,8 @@
 
 #include "bindings.hpp"
 #include "date_caster.hpp"
-#include "parindex/error.hpp"
-#include "parindex/json.hpp"
+#include "parindex/core/error.hpp"
+#include "parindex/io/json.hpp"
 
 namespace py = pybind11;
 

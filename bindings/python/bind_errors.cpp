@@ -1,6 +1,6 @@
 // parindex::error becomes an exception of the Python hierarchy in parindex/errors.py.
 #include "bindings.hpp"
-#include "parindex/error.hpp"
+#include "parindex/core/error.hpp"
 
 namespace py = pybind11;
 

@@ -1,8 +1,8 @@
 #include <pybind11/stl.h>
 
 #include "bindings.hpp"
-#include "parindex/error.hpp"
-#include "parindex/json.hpp"
+#include "parindex/core/error.hpp"
+#include "parindex/io/json.hpp"
 
 namespace py = pybind11;
 

@@ -2,8 +2,8 @@
 
 #include "bindings.hpp"
 #include "date_caster.hpp"
-#include "parindex/json.hpp"
-#include "parindex/plan.hpp"
+#include "parindex/io/json.hpp"
+#include "parindex/plans/plan.hpp"
 
 namespace py = pybind11;
 

@@ -3,6 +3,8 @@
 
 #include <pybind11/pybind11.h>
 
+#include "parindex/parindex.hpp"
+
 namespace parindex::python {
 
 void bind_errors(pybind11::module_& m);

@@ -1,8 +1,8 @@
-#include "parindex/dates.hpp"
+#include "parindex/calendar/dates.hpp"
 
 #include <cstdio>
 
-#include "parindex/error.hpp"
+#include "parindex/core/error.hpp"
 
 namespace parindex {
 

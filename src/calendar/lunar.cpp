@@ -1,12 +1,12 @@
-#include "parindex/lunar.hpp"
+#include "parindex/calendar/lunar.hpp"
 
 #include <cmath>
 #include <cstdio>
 #include <optional>
 
 #include "astronomy.hpp"
-#include "parindex/dates.hpp"
-#include "parindex/error.hpp"
+#include "parindex/calendar/dates.hpp"
+#include "parindex/core/error.hpp"
 
 namespace parindex {
 

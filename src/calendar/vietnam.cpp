@@ -2,22 +2,16 @@
 #include <algorithm>
 #include <set>
 
-#include "../json/deadline_json.hpp"
-#include "../json/strict_reader.hpp"
-#include "parindex/error.hpp"
-#include "parindex/holidays.hpp"
-#include "parindex/lunar.hpp"
-#include "parindex/work_calendar.hpp"
+#include "shipped_schedules.hpp"
+#include "parindex/core/error.hpp"
+#include "parindex/calendar/holidays.hpp"
+#include "parindex/calendar/lunar.hpp"
+#include "parindex/calendar/work_calendar.hpp"
 
 namespace parindex {
 
-namespace calendar_data {
-const std::vector<std::pair<int, std::string_view>>& vietnam_years();
-}
-
 namespace {
 
-using namespace json_detail;
 namespace greg = boost::gregorian;
 
 bool weekend(const Date& d) {
@@ -27,75 +21,25 @@ bool weekend(const Date& d) {
 
 }  // namespace
 
-HolidaySchedule holidays_from_json(std::string_view text, const std::string& source) {
-  try {
-    json root = parse_strict(text);
-    Object doc(root, "", {"schema", "country", "year", "applies_to", "sources", "days_off", "working_days", "notes"});
-    check_schema(doc, "parindex.holidays");
+std::optional<HolidaySchedule> vietnam_announced_schedule(int year) {
+  for (const auto& y : calendar_data::vietnam_years()) {
+    if (y.year != year) continue;
     HolidaySchedule s;
-    s.country = doc.string("country");
-    s.year = doc.integer("year");
-    if (s.year < 1900 || s.year > 2999) fail(doc.pointer("year"), "expected a year from 1900 to 2999");
-    s.applies_to = doc.string_or("applies_to", "");
-    s.sources = doc.strings("sources");
-    if (s.sources.empty()) fail(doc.pointer(), "a schedule must cite at least one source in \"sources\"");
-    s.notes = doc.string_or("notes", "");
-    auto list = [&](std::string_view key) -> const json* {
-      const json* v = doc.find(key);
-      if (v && !v->is_array()) fail(doc.pointer(key), std::string("expected an array, got ") + type_name(*v));
-      return v;
-    };
-    auto basis_projected = [](const Object& o) {
-      std::string basis = o.string("basis");
-      if (basis != "announced" && basis != "statutory" && basis != "projected") {
-        fail(o.pointer("basis"), "expected \"announced\", \"statutory\" or \"projected\", got \"" + basis + "\"");
-      }
-      return basis == "projected";
-    };
-    auto in_year = [&](const Date& d, const std::string& pointer) {
-      // Breaks may reach a day into a neighbouring year (New Year from 31/12), no further.
-      if (d < Date(s.year - 1, 12, 1) || d > Date(s.year + 1, 1, 31)) fail(pointer, to_iso(d) + " is far from year " + std::to_string(s.year));
-    };
-    if (const json* days = list("days_off")) {
-      for (std::size_t i = 0; i < days->size(); ++i) {
-        const std::string p = pointer_append(doc.pointer("days_off"), i);
-        Object o((*days)[i], p, {"date", "from", "to", "name", "basis", "note"});
-        std::string name = o.string("name");
-        bool projected = basis_projected(o);
-        if (o.find("date")) {
-          if (o.find("from") || o.find("to")) fail(p, "give either \"date\" or \"from\" and \"to\"");
-          Date d = read_date(o.need("date"), o.pointer("date"));
-          in_year(d, o.pointer("date"));
-          s.days_off.push_back({d, name, projected});
-        } else {
-          Date from = read_date(o.need("from"), o.pointer("from"));
-          Date to = read_date(o.need("to"), o.pointer("to"));
-          in_year(from, o.pointer("from"));
-          in_year(to, o.pointer("to"));
-          if (to < from || (to - from).days() > 31) fail(p, "\"to\" must follow \"from\" within a month");
-          for (Date d = from; d <= to; d += greg::days(1)) s.days_off.push_back({d, name, projected});
-        }
-      }
+    s.country = "VN";
+    s.year = y.year;
+    s.applies_to = y.applies_to;
+    s.sources.assign(y.sources.begin(), y.sources.end());
+    s.notes = y.notes;
+    for (const auto& d : y.days_off) {
+      const Date from(d.from.year, d.from.month, d.from.day), to(d.to.year, d.to.month, d.to.day);
+      for (Date day = from; day <= to; day += greg::days(1)) s.days_off.push_back({day, d.name, d.projected});
     }
-    if (const json* days = list("working_days")) {
-      for (std::size_t i = 0; i < days->size(); ++i) {
-        const std::string p = pointer_append(doc.pointer("working_days"), i);
-        Object o((*days)[i], p, {"date", "name", "basis"});
-        Date d = read_date(o.need("date"), o.pointer("date"));
-        in_year(d, o.pointer("date"));
-        bool projected = o.find("basis") ? basis_projected(o) : false;
-        s.working_days.push_back({d, o.string("name"), projected});
-      }
+    for (const auto& w : y.working_days) {
+      s.working_days.push_back({Date(w.date.year, w.date.month, w.date.day), w.name, w.projected});
     }
     return s;
-  } catch (const error& e) {
-    if (source.empty()) throw;
-    throw e.located_in(source + ": ");
   }
-}
-
-HolidaySchedule load_holidays(const std::filesystem::path& path) {
-  return holidays_from_json(read_text_file(path), path.string());
+  return std::nullopt;
 }
 
 std::vector<DayOff> vietnam_statutory_days_off(int year) {
@@ -143,7 +87,7 @@ std::vector<DayOff> vietnam_statutory_days_off(int year) {
 
 std::vector<int> vietnam_announced_years() {
   std::vector<int> years;
-  for (const auto& [year, text] : calendar_data::vietnam_years()) years.push_back(year);
+  for (const auto& y : calendar_data::vietnam_years()) years.push_back(y.year);
   std::sort(years.begin(), years.end());
   return years;
 }
@@ -157,14 +101,13 @@ WorkCalendar vietnam_calendar(int first_year, int last_year) {
   rules.name = "VN";
   rules.first_year = first_year;
   rules.last_year = last_year;
-  const auto& shipped = calendar_data::vietnam_years();
   for (int year = first_year; year <= last_year; ++year) {
-    auto it = std::find_if(shipped.begin(), shipped.end(), [&](const auto& p) { return p.first == year; });
-    if (it == shipped.end()) {
+    auto announced = vietnam_announced_schedule(year);
+    if (!announced) {
       for (auto& d : vietnam_statutory_days_off(year)) rules.days_off.push_back(std::move(d));
       continue;
     }
-    HolidaySchedule s = holidays_from_json(it->second, "data/calendars/vn/" + std::to_string(year) + ".json");
+    HolidaySchedule& s = *announced;
     for (auto& d : s.days_off) {
       if (d.date.year() >= first_year && d.date.year() <= last_year) rules.days_off.push_back(std::move(d));
     }

@@ -1,9 +1,9 @@
-#include "parindex/work_calendar.hpp"
+#include "parindex/calendar/work_calendar.hpp"
 
 #include <algorithm>
 #include <set>
 
-#include "parindex/error.hpp"
+#include "parindex/core/error.hpp"
 
 namespace parindex {
 

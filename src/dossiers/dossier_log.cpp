@@ -7,8 +7,8 @@
 #include <thread>
 #include <unordered_map>
 
-#include "parindex/dossiers.hpp"
-#include "parindex/error.hpp"
+#include "parindex/dossiers/dossier_log.hpp"
+#include "parindex/core/error.hpp"
 
 namespace parindex {
 
@@ -59,6 +59,45 @@ std::optional<double> DossierCounts::fully_online_share() const noexcept { retur
 std::optional<double> DossierCounts::paid_online_share() const noexcept { return share(paid_online, total); }
 std::optional<double> DossierCounts::digitised_share() const noexcept { return share(digitised, resolved()); }
 std::optional<double> DossierCounts::apology_coverage() const noexcept { return share(apologised, late_or_overdue()); }
+
+std::optional<double> DossierCounts::metric(DossierMetric m) const noexcept {
+  switch (m) {
+    case DossierMetric::on_time_rate: return on_time_rate();
+    case DossierMetric::fully_online_share: return fully_online_share();
+    case DossierMetric::paid_online_share: return paid_online_share();
+    case DossierMetric::digitised_share: return digitised_share();
+    case DossierMetric::apology_coverage: return apology_coverage();
+  }
+  return std::nullopt;
+}
+
+const char* to_string(DossierMetric m) noexcept {
+  switch (m) {
+    case DossierMetric::on_time_rate: return "on_time_rate";
+    case DossierMetric::fully_online_share: return "fully_online_share";
+    case DossierMetric::paid_online_share: return "paid_online_share";
+    case DossierMetric::digitised_share: return "digitised_share";
+    case DossierMetric::apology_coverage: return "apology_coverage";
+  }
+  return "?";
+}
+
+std::optional<DossierMetric> dossier_metric_from_string(std::string_view name) noexcept {
+  for (auto m : all_dossier_metrics) {
+    if (name == to_string(m)) return m;
+  }
+  return std::nullopt;
+}
+
+std::string dossier_metric_names() {
+  std::string out;
+  const std::size_t n = std::size(all_dossier_metrics);
+  for (std::size_t i = 0; i < n; ++i) {
+    out += (i == 0 ? "" : i + 1 == n ? " or " : ", ");
+    out += to_string(all_dossier_metrics[i]);
+  }
+  return out;
+}
 
 void DossierCounts::add(const DossierCounts& o) noexcept {
   total += o.total;

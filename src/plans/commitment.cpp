@@ -1,11 +1,11 @@
-#include "parindex/commitment.hpp"
+#include "parindex/plans/commitment.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <set>
 
-#include "parindex/error.hpp"
-#include "parindex/rounding.hpp"
+#include "parindex/core/error.hpp"
+#include "parindex/core/rounding.hpp"
 
 namespace parindex {
 
@@ -53,22 +53,6 @@ const char* to_string(ReportState s) noexcept {
     case ReportState::overdue: return "overdue";
   }
   return "?";
-}
-
-bool is_dossier_metric(const std::string& m) noexcept {
-  return m == "on_time_rate" || m == "fully_online_share" || m == "paid_online_share" || m == "digitised_share" ||
-         m == "apology_coverage";
-}
-
-std::optional<double> dossier_metric(const DossierCounts& c, const std::string& m) {
-  if (m == "on_time_rate") return c.on_time_rate();
-  if (m == "fully_online_share") return c.fully_online_share();
-  if (m == "paid_online_share") return c.paid_online_share();
-  if (m == "digitised_share") return c.digitised_share();
-  if (m == "apology_coverage") return c.apology_coverage();
-  throw error(error_kind::argument, "metric " + m,
-              "not a dossier metric; expected on_time_rate, fully_online_share, paid_online_share, digitised_share "
-              "or apology_coverage");
 }
 
 namespace {
@@ -122,17 +106,6 @@ void validate(const Commitment& c) {
       if (!periods.insert(a.period).second) throw error(error_kind::validation, where, "period " + a.period + " is reported twice");
       if (!std::isfinite(a.value)) throw error(error_kind::validation, where, "the figure for " + a.period + " must be finite");
     }
-  }
-}
-
-void record_dossier_actuals(Commitment& c, const DossierCounts& counts, const Date& as_of) {
-  for (auto& t : c.targets) {
-    if (!is_dossier_metric(t.metric)) continue;
-    auto v = dossier_metric(counts, t.metric);
-    if (!v) continue;  // no dossiers of that kind: no figure rather than an invented one
-    const std::string period = quarter_of(as_of);
-    std::erase_if(t.actuals, [&](const ReportedValue& a) { return a.period == period; });
-    t.actuals.push_back({period, *v, as_of, "computed from the dossier log as of " + to_iso(as_of)});
   }
 }
 

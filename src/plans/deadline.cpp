@@ -1,6 +1,6 @@
-#include "parindex/deadline.hpp"
+#include "parindex/plans/deadline.hpp"
 
-#include "parindex/error.hpp"
+#include "parindex/core/error.hpp"
 
 namespace parindex {
 

@@ -1,9 +1,9 @@
-#include "parindex/plan.hpp"
+#include "parindex/plans/plan.hpp"
 
 #include <algorithm>
 #include <set>
 
-#include "parindex/error.hpp"
+#include "parindex/core/error.hpp"
 
 namespace parindex {
 

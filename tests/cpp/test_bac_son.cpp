@@ -1,8 +1,8 @@
 // Bắc Sơn district, PAR INDEX 2023: the published table (Decision 102/QĐ-UBND of 16/01/2024,
 // Lạng Sơn, copied into Bắc Sơn's 2024 plan) reproduced to the last digit shown.
-#include "parindex/gaps.hpp"
-#include "parindex/json.hpp"
-#include "parindex/ranking.hpp"
+#include "parindex/core/gaps.hpp"
+#include "parindex/io/json.hpp"
+#include "parindex/core/ranking.hpp"
 #include "test_support.hpp"
 
 using namespace parindex;

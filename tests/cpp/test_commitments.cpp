@@ -1,5 +1,6 @@
-#include "parindex/commitment.hpp"
-#include "parindex/json.hpp"
+#include "parindex/inputs/dossier_inputs.hpp"
+#include "parindex/plans/commitment.hpp"
+#include "parindex/io/json.hpp"
 #include "test_support.hpp"
 
 using namespace parindex;

@@ -1,4 +1,4 @@
-#include "parindex/criterion_code.hpp"
+#include "parindex/core/criterion_code.hpp"
 
 #include <algorithm>
 #include <vector>

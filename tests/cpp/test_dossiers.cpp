@@ -1,4 +1,4 @@
-#include "parindex/dossiers.hpp"
+#include "parindex/dossiers/dossier_log.hpp"
 
 #include <filesystem>
 #include <fstream>

@@ -1,4 +1,4 @@
-#include "parindex/framework.hpp"
+#include "parindex/core/framework.hpp"
 
 #include "test_support.hpp"
 

@@ -1,4 +1,4 @@
-#include "parindex/json.hpp"
+#include "parindex/io/json.hpp"
 
 #include <fstream>
 #include <sstream>

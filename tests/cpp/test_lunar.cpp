@@ -1,11 +1,11 @@
-#include "parindex/lunar.hpp"
+#include "parindex/calendar/lunar.hpp"
 
 #include <fstream>
 #include <map>
 #include <set>
 #include <sstream>
 
-#include "parindex/dates.hpp"
+#include "parindex/calendar/dates.hpp"
 #include "test_support.hpp"
 
 using namespace parindex;

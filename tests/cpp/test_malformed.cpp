@@ -3,8 +3,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "parindex/json.hpp"
-#include "parindex/scorecard.hpp"
+#include "parindex/io/json.hpp"
+#include "parindex/core/scorecard.hpp"
 #include "test_support.hpp"
 
 using namespace parindex;

@@ -1,6 +1,6 @@
-#include "parindex/deadline.hpp"
-#include "parindex/json.hpp"
-#include "parindex/plan.hpp"
+#include "parindex/plans/deadline.hpp"
+#include "parindex/io/json.hpp"
+#include "parindex/plans/plan.hpp"
 #include "test_support.hpp"
 
 using namespace parindex;

@@ -1,5 +1,5 @@
-#include "parindex/gaps.hpp"
-#include "parindex/ranking.hpp"
+#include "parindex/core/gaps.hpp"
+#include "parindex/core/ranking.hpp"
 #include "test_support.hpp"
 
 #include <map>

@@ -3,7 +3,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "parindex/json.hpp"
+#include "parindex/io/json.hpp"
 #include "test_support.hpp"
 
 using namespace parindex;

@@ -1,4 +1,4 @@
-#include "parindex/rounding.hpp"
+#include "parindex/core/rounding.hpp"
 
 #include "test_support.hpp"
 

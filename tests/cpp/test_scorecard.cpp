@@ -1,6 +1,6 @@
-#include "parindex/scorecard.hpp"
+#include "parindex/core/scorecard.hpp"
 
-#include "parindex/rounding.hpp"
+#include "parindex/core/rounding.hpp"
 #include "test_support.hpp"
 
 using namespace parindex;

@@ -1,6 +1,6 @@
-#include "parindex/scoring_rule.hpp"
+#include "parindex/core/scoring_rule.hpp"
 
-#include "parindex/rounding.hpp"
+#include "parindex/core/rounding.hpp"
 #include "test_support.hpp"
 
 using namespace parindex;

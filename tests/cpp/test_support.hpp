@@ -7,8 +7,8 @@
 #include <sstream>
 #include <string>
 
-#include "parindex/error.hpp"
-#include "parindex/framework.hpp"
+#include "parindex/core/error.hpp"
+#include "parindex/core/framework.hpp"
 
 // Expects `statement` to throw parindex::error of `kind` whose message contains `text`.
 #define EXPECT_PARINDEX_ERROR(statement, error_kind_value, text)                                   \

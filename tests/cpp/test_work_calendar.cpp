@@ -1,8 +1,9 @@
-#include "parindex/work_calendar.hpp"
+#include "parindex/calendar/work_calendar.hpp"
 
 #include <set>
 
-#include "parindex/holidays.hpp"
+#include "parindex/calendar/holidays.hpp"
+#include "parindex/io/json.hpp"
 #include "test_support.hpp"
 
 using namespace parindex;

@@ -1,0 +1,54 @@
+// Decimal rounding as the published tables do it.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+namespace parindex {
+
+// Rounds half away from zero at `decimals` places, deciding on the shortest decimal form
+// of x (so 1.005 rounds to 1.01, as a person reading "1.005" expects, although the
+// binary double lies just below it).
+double round_half_up(double x, int decimals);
+
+// The same result, fast where the decimal is not within a hair of a tie (the kernel's path);
+// decimals must lie in 0..6.
+double round_half_up_fast(double x, int decimals) noexcept;
+
+// x rounded as above, printed with exactly `decimals` places ("0.50", "85.30").
+std::string format_fixed(double x, int decimals);
+
+// The shortest decimal form that reads back as x ("84.59", "6", "0.1").
+std::string format_shortest(double x);
+
+// How scores are rounded when a scorecard is evaluated. Chosen per framework.
+struct RoundingPolicy {
+  enum class Mode {
+    round_leaves,    // round each leaf's points, then add the rounded figures (published tables)
+    exact,           // carry unrounded values; round only for display
+    round_at_depth,  // carry unrounded values up to `depth`, round there, add the rounded
+                     // figures above (PAPI: dimensions rounded, then the total is their sum)
+  };
+  Mode mode = Mode::round_leaves;
+  int decimals = 2;  // 0..6
+  int depth = 1;     // round_at_depth only: 1 rounds the fields, 2 their children, ...
+
+  bool ok() const noexcept {
+    return decimals >= 0 && decimals <= 6 && (mode != Mode::round_at_depth || (depth >= 1 && depth <= 32));
+  }
+  // Whether a node at this depth (1 = field; 0 = the total) carries rounded points.
+  bool rounds_at(std::size_t node_depth, bool leaf) const noexcept {
+    switch (mode) {
+      case Mode::round_leaves: return true;
+      case Mode::exact: return false;
+      case Mode::round_at_depth: return node_depth <= static_cast<std::size_t>(depth) || (leaf && node_depth < static_cast<std::size_t>(depth));
+    }
+    return false;
+  }
+  friend bool operator==(const RoundingPolicy&, const RoundingPolicy&) = default;
+};
+
+const char* to_string(RoundingPolicy::Mode mode) noexcept;
+
+}  // namespace parindex
