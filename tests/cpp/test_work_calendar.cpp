@@ -110,7 +110,7 @@ TEST(VietnamCalendar, ProjectionMatchesAnAnnouncedYear) {
     EXPECT_EQ(p.is_working_day(day), announced.is_working_day(day)) << to_iso(day);
   }
   for (const auto& off : vietnam_statutory_days_off(2030)) EXPECT_TRUE(off.projected);
-  EXPECT_EQ(vietnam_announced_years(), (std::vector<int>{2014, 2015, 2016, 2017, 2018, 2019, 2022, 2023, 2024, 2025, 2026}));
+  EXPECT_EQ(vietnam_announced_years(), (std::vector<int>{2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026}));
 }
 
 TEST(VietnamCalendar, StatutoryRules) {
