@@ -44,12 +44,13 @@ TEST(VietnamCalendar, Official2025DayByDay) {
 }
 
 TEST(VietnamCalendar, Official2026DayByDay) {
-  // Tết Bính Ngọ from 14 to 22 February 2026; New Year with 2/1 swapped for Saturday 10/1.
+  // Tết Bính Ngọ from 14 to 22 February 2026; New Year with 2/1 swapped for Saturday 10/1;
+  // National Day 29/8–2/9 with Monday 31/8 swapped for Saturday 22/8.
   WorkCalendar cal = vietnam_calendar(2026, 2026);
   expect_year(cal, 2026,
               {"2026-01-01", "2026-01-02", "2026-02-16", "2026-02-17", "2026-02-18", "2026-02-19", "2026-02-20",
-               "2026-04-27", "2026-04-30", "2026-05-01", "2026-09-01", "2026-09-02"},
-              {"2026-01-10"});
+               "2026-04-27", "2026-04-30", "2026-05-01", "2026-08-31", "2026-09-01", "2026-09-02"},
+              {"2026-01-10", "2026-08-22"});
   std::vector<std::string> tet;
   for (const auto& off : cal.days_off(2026)) {
     if (off.name.find("Tết Nguyên đán") != std::string::npos) tet.push_back(to_iso(off.date));
@@ -57,7 +58,7 @@ TEST(VietnamCalendar, Official2026DayByDay) {
   ASSERT_EQ(tet.size(), 9u);
   EXPECT_EQ(tet.front(), "2026-02-14");
   EXPECT_EQ(tet.back(), "2026-02-22");
-  EXPECT_TRUE(cal.day_off(d("2026-09-01"))->projected);   // the adjacent day is not announced yet
+  EXPECT_FALSE(cal.day_off(d("2026-09-01"))->projected);  // the adjacent day, announced in October 2025
   EXPECT_FALSE(cal.day_off(d("2026-09-02"))->projected);
   EXPECT_EQ(cal.day_off(d("2026-03-02")), nullptr);
 }
@@ -111,7 +112,7 @@ TEST(VietnamCalendar, ProjectionMatchesAnAnnouncedYear) {
     EXPECT_EQ(p.is_working_day(day), announced.is_working_day(day)) << to_iso(day);
   }
   for (const auto& off : vietnam_statutory_days_off(2030)) EXPECT_TRUE(off.projected);
-  EXPECT_EQ(vietnam_announced_years(), (std::vector<int>{2022, 2023, 2024, 2025, 2026}));
+  EXPECT_EQ(vietnam_announced_years(), (std::vector<int>{2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026}));
 }
 
 TEST(VietnamCalendar, StatutoryRules) {
