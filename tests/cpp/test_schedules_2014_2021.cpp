@@ -5,9 +5,9 @@
 #include <algorithm>
 #include <set>
 
-#include "parindex/holidays.hpp"
-#include "parindex/lunar.hpp"
-#include "parindex/work_calendar.hpp"
+#include "parindex/calendar/holidays.hpp"
+#include "parindex/calendar/lunar.hpp"
+#include "parindex/calendar/work_calendar.hpp"
 #include "test_support.hpp"
 
 using namespace parindex;

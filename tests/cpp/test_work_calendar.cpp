@@ -203,3 +203,19 @@ TEST(Holidays, ShippedSchedulesCiteTheirSources) {
     EXPECT_FALSE(s.sources.empty());
   }
 }
+
+// The library compiles data/calendars/vn in (cmake/embed_calendars.cmake); the io layer reads
+// the same files. Both must see the same days.
+TEST(Holidays, CompiledSchedulesEqualTheFiles) {
+  for (int year : vietnam_announced_years()) {
+    auto file = load_holidays(source_path("data/calendars/vn/" + std::to_string(year) + ".json"));
+    auto compiled = vietnam_announced_schedule(year);
+    ASSERT_TRUE(compiled) << year;
+    EXPECT_EQ(compiled->days_off, file.days_off) << year;
+    EXPECT_EQ(compiled->working_days, file.working_days) << year;
+    EXPECT_EQ(compiled->sources, file.sources) << year;
+    EXPECT_EQ(compiled->notes, file.notes) << year;
+    EXPECT_EQ(compiled->applies_to, file.applies_to) << year;
+  }
+  EXPECT_FALSE(vietnam_announced_schedule(2013));
+}
