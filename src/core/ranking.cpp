@@ -2,9 +2,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numeric>
 #include <set>
 
+#include "parindex/core/batch.hpp"
 #include "parindex/core/error.hpp"
+#include "parindex/core/rounding.hpp"
 
 namespace parindex {
 
@@ -22,12 +25,90 @@ std::string RankedUnit::rank_label() const {
 namespace {
 
 // Linear interpolation between order statistics (numpy's default, Hyndman–Fan type 7).
-double quantile(std::vector<double> sorted, double q) {
-  std::sort(sorted.begin(), sorted.end());
+double quantile(const std::vector<double>& sorted, double q) {
   double pos = q * static_cast<double>(sorted.size() - 1);
   auto lo = static_cast<std::size_t>(std::floor(pos));
   auto hi = std::min(lo + 1, sorted.size() - 1);
   return sorted[lo] + (pos - static_cast<double>(lo)) * (sorted[hi] - sorted[lo]);
+}
+
+void check_decimals(int decimals) {
+  if (decimals < 0 || decimals > 6) throw error(error_kind::argument, "rank", "tie decimals must lie in 0..6");
+}
+
+}  // namespace
+
+std::vector<std::string> group_names(const Grouping& grouping) {
+  std::vector<std::string> names;
+  if (auto* t = std::get_if<ThresholdGroups>(&grouping)) {
+    for (const auto& g : t->groups) names.push_back(g.name);
+  } else if (auto* q = std::get_if<QuartileGroups>(&grouping)) {
+    names = q->names;
+  }
+  return names;
+}
+
+RankedValues rank_values(std::span<const double> values, int decimals, const Grouping& grouping) {
+  check_decimals(decimals);
+  const std::size_t n = values.size();
+  // Every comparison is on the figure as shown, so units a published table shows equal tie.
+  std::vector<double> shown(n);
+  for (std::size_t i = 0; i < n; ++i) shown[i] = round_half_up_fast(values[i], decimals);
+  RankedValues r;
+  r.order.resize(n);
+  std::iota(r.order.begin(), r.order.end(), std::size_t{0});
+  std::stable_sort(r.order.begin(), r.order.end(), [&](std::size_t a, std::size_t b) { return shown[a] > shown[b]; });
+  r.rank.assign(n, 0);
+  for (std::size_t k = 0; k < n; ++k) {
+    const std::size_t i = r.order[k];
+    r.rank[i] = (k > 0 && shown[r.order[k - 1]] == shown[i]) ? r.rank[r.order[k - 1]] : static_cast<int>(k + 1);
+  }
+  r.group.assign(n, -1);
+  if (auto* t = std::get_if<ThresholdGroups>(&grouping)) {
+    std::vector<std::size_t> by_threshold(t->groups.size());
+    std::iota(by_threshold.begin(), by_threshold.end(), std::size_t{0});
+    std::sort(by_threshold.begin(), by_threshold.end(),
+              [&](std::size_t a, std::size_t b) { return t->groups[a].min_percent > t->groups[b].min_percent; });
+    for (std::size_t i = 0; i < n; ++i) {
+      for (auto g : by_threshold) {
+        if (shown[i] >= t->groups[g].min_percent) {
+          r.group[i] = static_cast<int>(g);
+          break;
+        }
+      }
+    }
+  } else if (auto* q = std::get_if<QuartileGroups>(&grouping)) {
+    if (q->names.size() != 4) throw error(error_kind::argument, "rank", "quartile grouping needs exactly four names");
+    if (n == 0) return r;
+    std::vector<double> sorted = shown;
+    std::sort(sorted.begin(), sorted.end());
+    const double q1 = quantile(sorted, 0.25), q2 = quantile(sorted, 0.5), q3 = quantile(sorted, 0.75);
+    for (std::size_t i = 0; i < n; ++i) {
+      const double v = shown[i];
+      r.group[i] = v >= q3 ? 0 : v >= q2 ? 1 : v >= q1 ? 2 : 3;
+    }
+  }
+  return r;
+}
+
+namespace {
+
+Ranking ranked(Ranking out, std::vector<RankedUnit> units, const RankOptions& options, int decimals) {
+  // Ties are listed in unit-code order: sort by code first, then rank stably.
+  std::sort(units.begin(), units.end(), [](const RankedUnit& a, const RankedUnit& b) { return a.unit.code < b.unit.code; });
+  std::vector<double> values(units.size());
+  for (std::size_t i = 0; i < units.size(); ++i) values[i] = units[i].index_percent;
+  const RankedValues r = rank_values(values, decimals, options.grouping);
+  const auto names = group_names(options.grouping);
+  out.units.reserve(units.size());
+  for (auto i : r.order) {
+    RankedUnit u = std::move(units[i]);
+    u.rank = r.rank[i];
+    u.of = static_cast<int>(units.size());
+    if (r.group[i] >= 0) u.group = names[static_cast<std::size_t>(r.group[i])];
+    out.units.push_back(std::move(u));
+  }
+  return out;
 }
 
 }  // namespace
@@ -38,9 +119,10 @@ Ranking rank(std::span<const Scorecard> scorecards, const RankOptions& options) 
   out.framework_id = scorecards.front().framework_id;
   out.year = scorecards.front().year;
   int decimals = options.tie_decimals.value_or(scorecards.front().rounding.decimals);
-  if (decimals < 0 || decimals > 6) throw error(error_kind::argument, "rank", "tie decimals must lie in 0..6");
+  check_decimals(decimals);
 
   std::set<std::string> seen;
+  std::vector<RankedUnit> units;
   for (const auto& card : scorecards) {
     const std::string where = "rank, unit " + card.unit.code;
     if (card.framework_id != out.framework_id || card.year != out.year) {
@@ -54,48 +136,29 @@ Ranking rank(std::span<const Scorecard> scorecards, const RankOptions& options) 
     u.max_points = card.scale_max;
     u.total = card.total();
     u.index_percent = card.index_percent();
-    out.units.push_back(std::move(u));
+    units.push_back(std::move(u));
   }
+  return ranked(std::move(out), std::move(units), options, decimals);
+}
 
-  // Rank on the figure as shown, so units a published table shows equal share a rank.
-  auto shown = [&](const RankedUnit& u) { return std::llround(round_half_up(u.index_percent, decimals) * std::pow(10.0, decimals)); };
-  std::sort(out.units.begin(), out.units.end(), [&](const RankedUnit& a, const RankedUnit& b) {
-    auto sa = shown(a), sb = shown(b);
-    if (sa != sb) return sa > sb;
-    return a.unit.code < b.unit.code;
-  });
-  const int count = static_cast<int>(out.units.size());
-  for (int i = 0; i < count; ++i) {
-    auto& u = out.units[static_cast<std::size_t>(i)];
-    u.of = count;
-    u.rank = (i > 0 && shown(out.units[static_cast<std::size_t>(i - 1)]) == shown(u))
-                 ? out.units[static_cast<std::size_t>(i - 1)].rank
-                 : i + 1;
-  }
-
-  if (auto* t = std::get_if<ThresholdGroups>(&options.grouping)) {
-    auto groups = t->groups;
-    std::sort(groups.begin(), groups.end(), [](const auto& a, const auto& b) { return a.min_percent > b.min_percent; });
-    for (auto& u : out.units) {
-      double v = round_half_up(u.index_percent, decimals);
-      for (const auto& g : groups) {
-        if (v >= g.min_percent) {
-          u.group = g.name;
-          break;
-        }
-      }
+Ranking rank(const Framework& framework, const BatchResult& batch, const RankOptions& options) {
+  Ranking out;
+  out.framework_id = framework.id();
+  out.year = batch.year;
+  int decimals = options.tie_decimals.value_or(framework.info().rounding.decimals);
+  check_decimals(decimals);
+  std::set<std::string> seen;
+  std::vector<RankedUnit> units(batch.units.size());
+  for (std::size_t i = 0; i < units.size(); ++i) {
+    if (!seen.insert(batch.units[i].code).second) {
+      throw error(error_kind::argument, "rank, unit " + batch.units[i].code, "the unit appears twice");
     }
-  } else if (auto* q = std::get_if<QuartileGroups>(&options.grouping)) {
-    if (q->names.size() != 4) throw error(error_kind::argument, "rank", "quartile grouping needs exactly four names");
-    std::vector<double> values;
-    for (const auto& u : out.units) values.push_back(u.index_percent);
-    double q1 = quantile(values, 0.25), q2 = quantile(values, 0.5), q3 = quantile(values, 0.75);
-    for (auto& u : out.units) {
-      double v = u.index_percent;
-      u.group = v >= q3 ? q->names[0] : v >= q2 ? q->names[1] : v >= q1 ? q->names[2] : q->names[3];
-    }
+    units[i].unit = batch.units[i];
+    units[i].max_points = batch.scores.scale_max[i];
+    units[i].total = batch.scores.total[i];
+    units[i].index_percent = batch.scores.index_percent[i];
   }
-  return out;
+  return ranked(std::move(out), std::move(units), options, decimals);
 }
 
 }  // namespace parindex

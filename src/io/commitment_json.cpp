@@ -46,7 +46,7 @@ std::vector<DeadlineSpec> read_schedule(const Object& o, std::string_view key) {
 
 Commitment commitment_from_json(std::string_view text, const std::string& source) {
   try {
-    json root = parse_strict(text);
+    json root = parse_document(text, commitment_schema);
     Object doc(root, "", {"schema", "committed_by", "committed_to", "number", "date", "unit", "period", "reporting",
                           "notes", "targets"});
     check_schema(doc, commitment_schema);
@@ -121,7 +121,7 @@ Commitment load_commitment(const std::filesystem::path& path) {
 
 std::string to_json(const Commitment& c) {
   ordered_json j;
-  j["schema"] = std::string(commitment_schema) + "/" + std::to_string(current_schema_version);
+  j["schema"] = commitment_schema.tag();
   j["committed_by"] = c.committed_by;
   j["committed_to"] = c.committed_to;
   if (!c.number.empty()) j["number"] = c.number;
@@ -164,7 +164,7 @@ std::string to_json(const Commitment& c) {
 
 std::string to_json(const CommitmentReview& r) {
   ordered_json j;
-  j["schema"] = std::string(commitment_review_schema) + "/" + std::to_string(current_schema_version);
+  j["schema"] = commitment_review_schema.tag();
   j["as_of"] = to_iso(r.as_of);
   j["targets"] = ordered_json::array();
   for (const auto& t : r.targets) {

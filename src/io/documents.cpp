@@ -50,9 +50,9 @@ std::string dump(const ordered_json& j) { return j.dump(2, ' ', false, ordered_j
 
 Framework framework_from_json(std::string_view text, const std::string& source) {
   return located(source, [&] {
-    json root = parse_strict(text);
+    json root = parse_document(text, framework_schema);
     Object doc(root, "", {"schema", "id", "name", "index", "period", "legal_source", "notes", "rounding",
-                          "bonus_cap", "penalty_cap", "criteria", "adjustments"});
+                          "aggregation", "bonus_cap", "penalty_cap", "criteria", "adjustments"});
     check_schema(doc, framework_schema);
     FrameworkInfo info;
     info.id = doc.string("id");
@@ -68,17 +68,32 @@ Framework framework_from_json(std::string_view text, const std::string& source) 
     info.legal_source = doc.string("legal_source");
     info.notes = doc.string_or("notes", "");
     if (const json* r = doc.find("rounding")) {
-      Object rounding(*r, doc.pointer("rounding"), {"mode", "decimals"});
+      Object rounding(*r, doc.pointer("rounding"), {"mode", "decimals", "depth"});
       info.rounding.mode = read_enum(
           rounding, "mode",
           [](std::string_view s) -> std::optional<RoundingPolicy::Mode> {
-            if (s == "round_leaves") return RoundingPolicy::Mode::round_leaves;
-            if (s == "exact") return RoundingPolicy::Mode::exact;
+            for (auto m : {RoundingPolicy::Mode::round_leaves, RoundingPolicy::Mode::exact, RoundingPolicy::Mode::round_at_depth}) {
+              if (s == to_string(m)) return m;
+            }
             return std::nullopt;
           },
-          RoundingPolicy::Mode::round_leaves, "round_leaves, exact");
+          RoundingPolicy::Mode::round_leaves, "round_leaves, exact, round_at_depth");
       info.rounding.decimals = rounding.optional_integer("decimals").value_or(2);
-      if (!info.rounding.ok()) fail(rounding.pointer("decimals"), "expected a whole number from 0 to 6");
+      if (info.rounding.decimals < 0 || info.rounding.decimals > 6) fail(rounding.pointer("decimals"), "expected a whole number from 0 to 6");
+      const bool at_depth = info.rounding.mode == RoundingPolicy::Mode::round_at_depth;
+      if (at_depth != (rounding.find("depth") != nullptr)) {
+        fail(rounding.pointer(), "\"depth\" goes with mode round_at_depth, and only with it");
+      }
+      if (at_depth) {
+        info.rounding.depth = rounding.integer("depth");
+        if (!info.rounding.ok()) fail(rounding.pointer("depth"), "expected a whole number from 1 (the fields) to 32");
+      }
+    }
+    {
+      std::string agg = doc.string("aggregation");
+      auto a = aggregation_from_string(agg);
+      if (!a) fail(doc.pointer("aggregation"), "unknown value \"" + agg + "\"; expected one of sum, weighted_sum, mean, weighted_mean");
+      info.aggregation = *a;
     }
     info.bonus_cap = doc.find("bonus_cap") ? doc.non_negative("bonus_cap") : 0.0;
     info.penalty_cap = doc.find("penalty_cap") ? doc.non_negative("penalty_cap") : 0.0;
@@ -89,13 +104,17 @@ Framework framework_from_json(std::string_view text, const std::string& source) 
     std::vector<Criterion> criteria;
     for (std::size_t i = 0; i < list.size(); ++i) {
       Object o(list[i], pointer_append(list_ptr, i),
-               {"code", "parent", "title", "title_en", "max", "source", "rule", "evidence", "lead_agency"});
+               {"code", "parent", "title", "title_en", "max", "weight", "source", "rule", "evidence", "lead_agency"});
       Criterion c;
       c.code = read_code(o.need("code"), o.pointer("code"));
       if (const json* p = o.find("parent")) c.parent = read_code(*p, o.pointer("parent"));
       c.title = o.string("title");
       c.title_en = o.string_or("title_en", "");
       c.max_points = o.non_negative("max");
+      if (o.find("weight")) {
+        c.weight = o.number("weight");
+        if (c.weight <= 0) fail(o.pointer("weight"), "expected a weight above 0");
+      }
       c.source = read_enum(o, "source", point_source_from_string, PointSource::assessment, "assessment, survey");
       if (const json* r = o.find("rule")) c.rule = read_rule(*r, o.pointer("rule"));
       c.evidence = o.string_or("evidence", "");
@@ -143,7 +162,7 @@ Framework framework_from_json(std::string_view text, const std::string& source) 
 
 Assessment assessment_from_json(std::string_view text, const std::string& source) {
   return located(source, [&] {
-    json root = parse_strict(text);
+    json root = parse_document(text, assessment_schema);
     Object doc(root, "", {"schema", "framework", "unit", "year", "notes", "criteria", "adjustments"});
     check_schema(doc, assessment_schema);
     Assessment a;
@@ -227,7 +246,7 @@ Assessment load_assessment(const std::filesystem::path& path) {
 std::string to_json(const Framework& f) {
   const auto& info = f.info();
   ordered_json j;
-  j["schema"] = std::string(framework_schema) + "/" + std::to_string(current_schema_version);
+  j["schema"] = framework_schema.tag();
   j["id"] = info.id;
   j["name"] = info.name;
   j["index"] = to_string(info.index);
@@ -236,6 +255,8 @@ std::string to_json(const Framework& f) {
   j["legal_source"] = info.legal_source;
   if (!info.notes.empty()) j["notes"] = info.notes;
   j["rounding"] = {{"mode", to_string(info.rounding.mode)}, {"decimals", info.rounding.decimals}};
+  if (info.rounding.mode == RoundingPolicy::Mode::round_at_depth) j["rounding"]["depth"] = info.rounding.depth;
+  j["aggregation"] = to_string(info.aggregation);
   if (info.bonus_cap > 0) j["bonus_cap"] = info.bonus_cap;
   if (info.penalty_cap > 0) j["penalty_cap"] = info.penalty_cap;
   j["criteria"] = ordered_json::array();
@@ -246,6 +267,7 @@ std::string to_json(const Framework& f) {
     n["title"] = c.title;
     if (!c.title_en.empty()) n["title_en"] = c.title_en;
     n["max"] = c.max_points;
+    if (c.weight != 1) n["weight"] = c.weight;
     if (c.source != PointSource::assessment) n["source"] = to_string(c.source);
     if (c.rule) n["rule"] = write_rule(*c.rule);
     if (!c.evidence.empty()) n["evidence"] = c.evidence;
@@ -263,7 +285,7 @@ std::string to_json(const Framework& f) {
 
 std::string to_json(const Assessment& a) {
   ordered_json j;
-  j["schema"] = std::string(assessment_schema) + "/" + std::to_string(current_schema_version);
+  j["schema"] = assessment_schema.tag();
   j["framework"] = a.framework_id;
   j["unit"] = {{"code", a.unit.code}, {"name", a.unit.name}};
   if (!a.unit.level.empty()) j["unit"]["level"] = a.unit.level;

@@ -13,9 +13,9 @@ namespace greg = boost::gregorian;
 
 HolidaySchedule holidays_from_json(std::string_view text, const std::string& source) {
   try {
-    json root = parse_strict(text);
+    json root = parse_document(text, holidays_schema);
     Object doc(root, "", {"schema", "country", "year", "applies_to", "sources", "days_off", "working_days", "notes"});
-    check_schema(doc, "parindex.holidays");
+    check_schema(doc, holidays_schema);
     HolidaySchedule s;
     s.country = doc.string("country");
     s.year = doc.integer("year");

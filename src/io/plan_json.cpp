@@ -27,7 +27,7 @@ std::string dump(const ordered_json& j) { return j.dump(2, ' ', false, ordered_j
 
 Plan plan_from_json(std::string_view text, const std::string& source) {
   try {
-    json root = parse_strict(text);
+    json root = parse_document(text, plan_schema);
     Object doc(root, "", {"schema", "issuer", "number", "issued_on", "title", "period", "framework", "notes", "events",
                           "actions"});
     check_schema(doc, plan_schema);
@@ -108,7 +108,7 @@ Plan load_plan(const std::filesystem::path& path) {
 
 std::string to_json(const Plan& plan) {
   ordered_json j;
-  j["schema"] = std::string(plan_schema) + "/" + std::to_string(current_schema_version);
+  j["schema"] = plan_schema.tag();
   j["issuer"] = plan.issuer;
   if (!plan.number.empty()) j["number"] = plan.number;
   if (plan.issued_on) j["issued_on"] = to_iso(*plan.issued_on);
@@ -149,7 +149,7 @@ std::string to_json(const Plan& plan) {
 
 std::string to_json(const PlanReview& r) {
   ordered_json j;
-  j["schema"] = std::string(plan_review_schema) + "/" + std::to_string(current_schema_version);
+  j["schema"] = plan_review_schema.tag();
   j["as_of"] = to_iso(r.as_of);
   j["horizon_days"] = r.horizon_days;
   j["actions"] = ordered_json::array();

@@ -9,7 +9,7 @@ namespace {
 
 using nlohmann::ordered_json;
 
-std::string schema(std::string_view name) { return std::string(name) + "/" + std::to_string(current_schema_version); }
+std::string schema(const DocumentSchema& s) { return s.tag(); }
 
 ordered_json unit_json(const UnitRef& u) {
   ordered_json j{{"code", u.code}, {"name", u.name}};

@@ -225,23 +225,8 @@ std::string read_text_file(const std::filesystem::path& path) {
   return ss.str();
 }
 
-int check_schema(const Object& doc, std::string_view name) {
-  std::string schema = doc.string("schema");
-  std::string prefix = std::string(name) + "/";
-  if (schema.rfind(prefix, 0) != 0) {
-    fail(doc.pointer("schema"), "expected \"" + prefix + "1\", got \"" + schema + "\"");
-  }
-  std::string version = schema.substr(prefix.size());
-  int v = 0;
-  for (char c : version) {
-    if (c < '0' || c > '9' || v > 1000) fail(doc.pointer("schema"), "the version after \"/\" must be a whole number");
-    v = v * 10 + (c - '0');
-  }
-  if (version.empty() || v < 1) fail(doc.pointer("schema"), "the version after \"/\" must be a whole number from 1");
-  if (v > 1) {
-    fail(doc.pointer("schema"), "version " + version + " is newer than this parindex reads (up to 1); upgrade parindex");
-  }
-  return v;
+void check_schema(const Object& doc, const DocumentSchema& schema) {
+  if (doc.string("schema") != schema.tag()) fail(doc.pointer("schema"), "expected \"" + schema.tag() + "\"");
 }
 
 }  // namespace parindex::json_detail

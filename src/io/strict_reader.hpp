@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "parindex/core/error.hpp"
+#include "parindex/io/json.hpp"
 
 namespace parindex::json_detail {
 
@@ -57,7 +58,11 @@ std::string as_string(const json& j, const std::string& pointer);
 // The whole file as text; parindex::error (io) naming the path when it cannot be read.
 std::string read_text_file(const std::filesystem::path& path);
 
-// Checks "schema": "<name>/<version>" and returns the version.
-int check_schema(const Object& doc, std::string_view name);
+// Parses a document and brings it to the schema's current version with the registered
+// upgrades (upgrades.cpp). Refuses another document type and newer versions.
+json parse_document(std::string_view text, const DocumentSchema& schema);
+
+// Checks "schema" names this document type at its current version (after parse_document).
+void check_schema(const Object& doc, const DocumentSchema& schema);
 
 }  // namespace parindex::json_detail

@@ -54,7 +54,7 @@ TEST(Json, EveryRuleKindRoundTrips) {
 
 TEST(Json, SchemaIsWrittenFirst) {
   auto f = framework_from_json(minimal_framework);
-  EXPECT_EQ(to_json(f).rfind("{\n  \"schema\": \"parindex.framework/1\"", 0), 0u);
+  EXPECT_EQ(to_json(f).rfind("{\n  \"schema\": \"parindex.framework/2\"", 0), 0u);
 }
 
 TEST(Json, ScorecardDocumentMatchesGolden) {

@@ -10,8 +10,6 @@
 
 namespace parindex {
 
-inline constexpr std::string_view holidays_schema = "parindex.holidays/1";
-
 // One year's schedule (data/calendars/vn/2024.json is one). Each entry says its basis:
 // "announced" (a government notice), "statutory" (the Labour Code itself), or "projected".
 struct HolidaySchedule {

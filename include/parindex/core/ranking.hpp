@@ -25,7 +25,8 @@ struct ThresholdGroups {
 };
 
 // PAPI style: quartiles of the index % across the units ranked (linear interpolation between
-// order statistics, as numpy's default). A unit at or above the upper quartile is in the
+// order statistics, as numpy's default), taken over the figures as shown (rounded to the tie
+// decimals) so that tied units share a group. A unit at or above the upper quartile is in the
 // highest group, at or above the median high-average, at or above the lower quartile
 // low-average, the rest lowest.
 struct QuartileGroups {
@@ -61,7 +62,22 @@ struct Ranking {
   std::vector<RankedUnit> units;  // best first; ties in unit-code order
 };
 
+// Ranks of plain values, higher better: values equal at `decimals` places share the better rank
+// and always the same group. No strings: the kernel's totals rank in microseconds.
+struct RankedValues {
+  std::vector<std::size_t> order;  // indices into the values, best first; ties in input order
+  std::vector<int> rank;           // per input index, 1-based
+  std::vector<int> group;          // per input index: index into the grouping's names, -1 for none
+};
+RankedValues rank_values(std::span<const double> values, int decimals, const Grouping& grouping = {});
+// The names of a grouping's groups, as RankedValues::group indexes them.
+std::vector<std::string> group_names(const Grouping& grouping);
+
 // Throws parindex::error (argument) when the scorecards mix frameworks or years, or repeat a unit.
 Ranking rank(std::span<const Scorecard> scorecards, const RankOptions& options = {});
+
+struct BatchResult;
+// Ranks a batch on its index %; ties in unit-code order.
+Ranking rank(const Framework& framework, const BatchResult& batch, const RankOptions& options = {});
 
 }  // namespace parindex

@@ -16,17 +16,24 @@
 
 namespace parindex {
 
-// Schema names written in every document's "schema" member, as "<name>/<version>".
-inline constexpr std::string_view framework_schema = "parindex.framework";
-inline constexpr std::string_view assessment_schema = "parindex.assessment";
-inline constexpr std::string_view scorecard_schema = "parindex.scorecard";
-inline constexpr std::string_view ranking_schema = "parindex.ranking";
-inline constexpr std::string_view gaps_schema = "parindex.gaps";
-inline constexpr std::string_view plan_schema = "parindex.plan";
-inline constexpr std::string_view plan_review_schema = "parindex.plan_review";
-inline constexpr std::string_view commitment_schema = "parindex.commitment";
-inline constexpr std::string_view commitment_review_schema = "parindex.commitment_review";
-inline constexpr int current_schema_version = 1;
+// A document type: the name in its "schema" member and the version this library writes.
+// Older versions are upgraded on load, one registered step at a time (src/io/upgrades.cpp);
+// newer ones are refused with a message saying so.
+struct DocumentSchema {
+  std::string_view name;
+  int version;
+  std::string tag() const { return std::string(name) + "/" + std::to_string(version); }
+};
+inline constexpr DocumentSchema framework_schema{"parindex.framework", 2};
+inline constexpr DocumentSchema assessment_schema{"parindex.assessment", 1};
+inline constexpr DocumentSchema scorecard_schema{"parindex.scorecard", 1};
+inline constexpr DocumentSchema ranking_schema{"parindex.ranking", 1};
+inline constexpr DocumentSchema gaps_schema{"parindex.gaps", 1};
+inline constexpr DocumentSchema plan_schema{"parindex.plan", 1};
+inline constexpr DocumentSchema plan_review_schema{"parindex.plan_review", 1};
+inline constexpr DocumentSchema commitment_schema{"parindex.commitment", 1};
+inline constexpr DocumentSchema commitment_review_schema{"parindex.commitment_review", 1};
+inline constexpr DocumentSchema holidays_schema{"parindex.holidays", 1};
 
 // Parsing throws parindex::error naming the JSON pointer (and, for syntax errors, line and
 // column) and what was expected. `source` names the document in messages, e.g. its path.
