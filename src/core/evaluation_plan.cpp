@@ -37,6 +37,12 @@ EvaluationPlan::EvaluationPlan(const Framework& framework)
       leaf_rule_.push_back(none);
     }
   }
+  child_begin_.push_back(0);
+  for (std::size_t i = 0; i < n; ++i) {
+    for (auto c : framework.children_of(i)) child_list_.push_back(static_cast<std::uint32_t>(c));
+    child_begin_.push_back(child_list_.size());
+  }
+  for (auto f : framework.fields()) fields_.push_back(static_cast<std::uint32_t>(f));
   for (const auto& a : framework.adjustments()) {
     adjustment_bonus_.push_back(a.kind == Adjustment::Kind::bonus);
     adjustment_max_.push_back(a.max_points);

@@ -19,13 +19,12 @@ namespace {
 
 std::string where_code(const CriterionCode& code) { return "criterion " + code.str(); }
 
-// Two maxima printed with enough decimals to tell them apart (10.000 vs 10.004).
+// Two maxima printed alike with enough decimals to show both as they are (10.000 vs 10.006),
+// at most 12, where a repeating decimal stops.
 std::pair<std::string, std::string> distinct(double a, double b, int decimals) {
-  for (int d = std::max(decimals, 2); d <= 12; ++d) {
-    auto sa = format_fixed(a, d), sb = format_fixed(b, d);
-    if (sa != sb || d == 12) return {sa, sb};
-  }
-  return {format_shortest(a), format_shortest(b)};
+  int d = std::max(decimals, 2);
+  while (d < 12 && (round_half_up(a, d) != a || round_half_up(b, d) != b)) ++d;
+  return {format_fixed(a, d), format_fixed(b, d)};
 }
 
 }  // namespace

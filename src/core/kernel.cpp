@@ -55,14 +55,33 @@ double leaf_points(const EvaluationPlan& plan, const InputTable& t, std::size_t 
 bool is_mean(Aggregation a) { return a == Aggregation::mean || a == Aggregation::weighted_mean; }
 bool is_weighted(Aggregation a) { return a == Aggregation::weighted_sum || a == Aggregation::weighted_mean; }
 
+// Aggregates the applicable ones of `nodes`, in tree order, into points and maximum.
+struct Aggregate {
+  double points = 0, max = 0;
+};
+Aggregate aggregate(const EvaluationPlan& plan, std::span<const std::uint32_t> nodes, const double* achieved,
+                    const double* max, const Decision* how) noexcept {
+  const Aggregation method = plan.aggregation();
+  const bool weighted = is_weighted(method);
+  double points = 0, maximum = 0, weights = 0;
+  for (auto c : nodes) {
+    if (how[c] == Decision::not_applicable) continue;
+    const double w = weighted ? plan.weight(c) : 1.0;
+    points += w * achieved[c];
+    maximum += w * max[c];
+    weights += w;
+  }
+  if (!is_mean(method)) return {points, maximum};
+  if (weights <= 0) return {0, 0};
+  return {points / weights, maximum / weights};
+}
+
 }  // namespace
 
 void evaluate_table(const EvaluationPlan& plan, const InputTable& t, BatchScores& out) noexcept {
   const std::size_t n = plan.node_count();
   const std::size_t units = t.units;
   const int decimals = plan.rounding().decimals;
-  const Aggregation method = plan.aggregation();
-  const bool weighted = is_weighted(method), mean = is_mean(method);
   out.units = units;
   out.nodes = n;
   out.achieved.resize(units * n);
@@ -71,20 +90,11 @@ void evaluate_table(const EvaluationPlan& plan, const InputTable& t, BatchScores
   for (auto* v : {&out.scale_max, &out.scale_achieved, &out.bonus, &out.penalty, &out.total, &out.index_percent}) {
     v->resize(units);
   }
-  // Children's sums gather in their parent's slot of these rows; one more slot is the total.
-  thread_local std::vector<double> sum_points, sum_max, sum_weight;
-  sum_points.assign(n + 1, 0.0);
-  sum_max.assign(n + 1, 0.0);
-  sum_weight.assign(n + 1, 0.0);
-
   for (std::size_t u = 0; u < units; ++u) {
     double* achieved = out.achieved.data() + u * n;
     double* max = out.max_points.data() + u * n;
     Decision* how = out.decided_by.data() + u * n;
     const std::uint8_t* na = t.not_applicable.data() + u * n;
-    std::fill(sum_points.begin(), sum_points.end(), 0.0);
-    std::fill(sum_max.begin(), sum_max.end(), 0.0);
-    std::fill(sum_weight.begin(), sum_weight.end(), 0.0);
 
     // Down: not applicable covers a subtree (parents precede children).
     for (std::size_t i = 0; i < n; ++i) {
@@ -94,41 +104,31 @@ void evaluate_table(const EvaluationPlan& plan, const InputTable& t, BatchScores
     }
     // Up: children follow their parent, so a reverse pass finishes each node's subtree first.
     for (std::size_t k = n; k-- > 0;) {
-      double points = 0, node_max = 0;
-      if (how[k] != Decision::not_applicable) {
-        const auto leaf = plan.leaf_of(k);
-        if (leaf != EvaluationPlan::none) {
-          points = leaf_points(plan, t, u, static_cast<std::size_t>(leaf), how[k]);
-          node_max = plan.max_points(k);
-        } else {
-          const double w = mean ? sum_weight[k] : 1.0;
-          points = w > 0 ? sum_points[k] / w : 0.0;
-          node_max = w > 0 ? sum_max[k] / w : 0.0;
-        }
-        if (plan.rounds(k)) points = round_half_up_fast(points, decimals);
+      if (how[k] == Decision::not_applicable) {
+        achieved[k] = max[k] = 0;
+        continue;
       }
-      achieved[k] = points;
-      max[k] = node_max;
-      if (how[k] == Decision::not_applicable) continue;
-      const auto p = plan.parent(k);
-      const std::size_t to = p == EvaluationPlan::none ? n : static_cast<std::size_t>(p);
-      const double w = weighted ? plan.weight(k) : 1.0;
-      sum_points[to] += w * points;
-      sum_max[to] += w * node_max;
-      sum_weight[to] += w;
+      const auto leaf = plan.leaf_of(k);
+      if (leaf != EvaluationPlan::none) {
+        achieved[k] = leaf_points(plan, t, u, static_cast<std::size_t>(leaf), how[k]);
+        max[k] = plan.max_points(k);
+      } else {
+        const Aggregate a = aggregate(plan, plan.children(k), achieved, max, how);
+        achieved[k] = a.points;
+        max[k] = a.max;
+      }
+      if (plan.rounds(k)) achieved[k] = round_half_up_fast(achieved[k], decimals);
     }
-    const double w = mean ? sum_weight[n] : 1.0;
-    double scale = w > 0 ? sum_points[n] / w : 0.0;
-    if (plan.rounds_total()) scale = round_half_up_fast(scale, decimals);
-    out.scale_achieved[u] = scale;
-    out.scale_max[u] = w > 0 ? sum_max[n] / w : 0.0;
+    const Aggregate scale = aggregate(plan, plan.fields(), achieved, max, how);
+    out.scale_achieved[u] = plan.rounds_total() ? round_half_up_fast(scale.points, decimals) : scale.points;
+    out.scale_max[u] = scale.max;
 
     double bonus = 0, penalty = 0;
     const double* claimed = t.adjustments.data() + u * plan.adjustment_count();
     for (std::size_t a = 0; a < plan.adjustment_count(); ++a) (plan.adjustment_is_bonus(a) ? bonus : penalty) += claimed[a];
     out.bonus[u] = std::min(bonus, plan.bonus_cap());
     out.penalty[u] = std::min(penalty, plan.penalty_cap());
-    out.total[u] = std::max(0.0, scale + out.bonus[u] - out.penalty[u]);
+    out.total[u] = std::max(0.0, out.scale_achieved[u] + out.bonus[u] - out.penalty[u]);
     out.index_percent[u] = out.scale_max[u] > 0 ? out.total[u] / out.scale_max[u] * 100.0 : 0.0;
   }
 }

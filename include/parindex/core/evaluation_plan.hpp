@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include "parindex/core/framework.hpp"
@@ -28,6 +29,11 @@ class EvaluationPlan {
   double max_points(std::size_t node) const noexcept { return max_[node]; }
   double weight(std::size_t node) const noexcept { return weight_[node]; }
   bool rounds(std::size_t node) const noexcept { return rounds_[node] != 0; }
+  // A node's children (none for a leaf), and the fields, in tree order.
+  std::span<const std::uint32_t> children(std::size_t node) const noexcept {
+    return {child_list_.data() + child_begin_[node], child_begin_[node + 1] - child_begin_[node]};
+  }
+  std::span<const std::uint32_t> fields() const noexcept { return fields_; }
   // The leaf index of a node, or none for a node with children.
   std::int32_t leaf_of(std::size_t node) const noexcept { return node_leaf_[node]; }
 
@@ -54,6 +60,8 @@ class EvaluationPlan {
   std::vector<double> max_, weight_;
   std::vector<std::uint8_t> rounds_;
   std::vector<std::int32_t> node_leaf_;
+  std::vector<std::size_t> child_begin_;
+  std::vector<std::uint32_t> child_list_, fields_;
   std::vector<std::size_t> leaf_node_, slot_offset_;
   std::vector<std::int32_t> leaf_rule_;
   std::vector<std::uint8_t> needs_evidence_;
