@@ -8,8 +8,6 @@ namespace py = pybind11;
 
 namespace parindex::python {
 
-namespace {
-
 Grouping grouping_from(const py::object& groups) {
   if (groups.is_none()) return std::monostate{};
   if (py::isinstance<py::str>(groups)) {
@@ -29,8 +27,6 @@ Grouping grouping_from(const py::object& groups) {
   }
   throw error(error_kind::argument, "rank", "groups must be None, a name or a dict of group name → minimum index %");
 }
-
-}  // namespace
 
 void bind_results(py::module_& m) {
   py::class_<ScoreLine>(m, "ScoreLine", "One criterion's line of a scorecard.")

@@ -12,4 +12,5 @@ PYBIND11_MODULE(_core, m) {
   parindex::python::bind_calendar(m);
   parindex::python::bind_plans(m);
   parindex::python::bind_dossiers(m);
+  parindex::python::bind_batch(m);
 }

@@ -22,24 +22,29 @@ std::optional<std::string> points_problem(double v, double max, const std::strin
 
 std::string where_unit(const UnitRef& unit) { return "assessment of " + (unit.code.empty() ? std::string("?") : unit.code); }
 
+std::string where_criterion(const std::string& unit_where, const CriterionCode& code) {
+  return unit_where + ", criterion " + code.str();
+}
+
+// Locations are written only when something is wrong: encoding thousands of units builds none.
 void check_entries(const Framework& framework, const Assessment& a, const std::string& unit_where) {
   for (const auto& [code, e] : a.entries) {
+    auto fail = [&](const std::string& detail) { invalid(where_criterion(unit_where, code), detail); };
     auto i = framework.find(code);
-    const std::string where = unit_where + ", criterion " + code.str();
-    if (!i) invalid(where, "not in framework " + framework.id());
+    if (!i) fail("not in framework " + framework.id());
     const auto& c = framework.criteria()[*i];
     if (!framework.is_leaf(*i) && (e.value || e.self_score || e.appraised_score)) {
-      invalid(where, "has sub-criteria, so its points are their sum; score the sub-criteria instead");
+      fail("has sub-criteria, so its points are their sum; score the sub-criteria instead");
     }
-    if (e.from_dossiers) invalid(where, "takes its value from a dossier log; evaluate it with the log's metrics");
+    if (e.from_dossiers) fail("takes its value from a dossier log; evaluate it with the log's metrics");
     if (e.value && !c.rule && framework.is_leaf(*i)) {
-      invalid(where, "has a value but the framework gives it no scoring rule; give an appraised or self-assessed score");
+      fail("has a value but the framework gives it no scoring rule; give an appraised or self-assessed score");
     }
     if (e.self_score) {
-      if (auto p = points_problem(*e.self_score, c.max_points, "the self-assessed score")) invalid(where, *p);
+      if (auto p = points_problem(*e.self_score, c.max_points, "the self-assessed score")) fail(*p);
     }
     if (e.appraised_score) {
-      if (auto p = points_problem(*e.appraised_score, c.max_points, "the appraised score")) invalid(where, *p);
+      if (auto p = points_problem(*e.appraised_score, c.max_points, "the appraised score")) fail(*p);
     }
   }
 }
@@ -68,15 +73,20 @@ void encode_unit(const Framework& framework, const Assessment& a, InputTable& t,
     const std::size_t i = plan.leaf_node(leaf);
     const CriterionEntry* e = entry[i];
     if (dropped[i]) continue;
-    const std::string where = unit_where + ", criterion " + framework.criteria()[i].code.str();
     const std::size_t at = u * plan.leaf_count() + leaf;
-    if (e && e->value) plan.rule(leaf)->encode(plan.max_points(i), *e->value, t.slots(plan, u, leaf), where);
+    if (e && e->value) {
+      try {
+        plan.rule(leaf)->encode(plan.max_points(i), *e->value, t.slots(plan, u, leaf), "");
+      } catch (const error& err) {
+        throw err.located_in(where_criterion(unit_where, framework.criteria()[i].code));
+      }
+    }
     if (e && e->appraised_score) t.appraised[at] = *e->appraised_score;
     if (e && e->self_score) t.self_assessed[at] = *e->self_score;
     if (e) t.evidence[at] = !e->evidence.empty();
     if (!e || (!e->value && !e->appraised_score && !e->self_score)) {
-      invalid(where, "has no score: give a value for its rule, an appraised or a self-assessed score, "
-                     "or mark it not applicable");
+      invalid(where_criterion(unit_where, framework.criteria()[i].code),
+              "has no score: give a value for its rule, an appraised or a self-assessed score, or mark it not applicable");
     }
   }
 

@@ -39,28 +39,6 @@ double round_half_up(double x, int decimals) {
   return std::strtod(out.c_str(), nullptr);
 }
 
-double round_half_up_fast(double x, int decimals) noexcept {
-  static constexpr double scale[] = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6};
-  const double s = scale[decimals];
-  const double y = x * s;
-  // Away from ties and small enough that the product errs far less than 1e-6, the scaled value's nearest integer is the decimal's, and
-  // dividing it by an exact power of ten is correctly rounded, as strtod is.
-  if (std::fabs(y) < 1.0e9) {  // also false for NaN
-    const double f = std::floor(y);
-    const double frac = y - f;
-    if (std::fabs(frac - 0.5) > 1e-6) {
-      const double r = frac > 0.5 ? f + 1 : f;
-      if (r == 0) return x < 0 ? -0.0 : 0.0;
-      return r / s;
-    }
-  }
-  try {
-    return round_half_up(x, decimals);
-  } catch (...) {
-    return x;  // to_chars and strtod do not throw; kept noexcept for the kernel
-  }
-}
-
 std::string format_fixed(double x, int decimals) {
   double r = round_half_up(x, decimals);
   if (r == 0) r = 0;  // no "-0.00"

@@ -160,6 +160,15 @@ Framework framework_from_json(std::string_view text, const std::string& source) 
   });
 }
 
+InputValue input_from_json(std::string_view text, const std::string& where) {
+  try {
+    return read_input(parse_strict(text), "");
+  } catch (const error& e) {
+    if (where.empty()) throw;
+    throw e.located_in(where + ", value ");
+  }
+}
+
 Assessment assessment_from_json(std::string_view text, const std::string& source) {
   return located(source, [&] {
     json root = parse_document(text, assessment_schema);

@@ -1,6 +1,7 @@
 // Decimal rounding as the published tables do it.
 #pragma once
 
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -14,7 +15,24 @@ double round_half_up(double x, int decimals);
 
 // The same result, fast where the decimal is not within a hair of a tie (the kernel's path);
 // decimals must lie in 0..6.
-double round_half_up_fast(double x, int decimals) noexcept;
+inline double round_half_up_fast(double x, int decimals) noexcept {
+  constexpr double scale[] = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6};
+  const double s = scale[decimals];
+  const double y = x * s;
+  // Away from ties, and small enough that the product errs far less than 1e-6, the scaled
+  // value's nearest integer is the decimal's, and dividing it by an exact power of ten is
+  // correctly rounded, as strtod is.
+  if (y < 1.0e9 && y > -1.0e9) {  // false for NaN too
+    const double f = std::floor(y);
+    const double frac = y - f;
+    if (frac - 0.5 > 1e-6 || 0.5 - frac > 1e-6) {
+      const double r = frac > 0.5 ? f + 1 : f;
+      if (r == 0) return x < 0 ? -0.0 : 0.0;
+      return r / s;
+    }
+  }
+  return round_half_up(x, decimals);
+}
 
 // x rounded as above, printed with exactly `decimals` places ("0.50", "85.30").
 std::string format_fixed(double x, int decimals);

@@ -40,6 +40,10 @@ inline constexpr DocumentSchema holidays_schema{"parindex.holidays", 1};
 Framework framework_from_json(std::string_view text, const std::string& source = "");
 Assessment assessment_from_json(std::string_view text, const std::string& source = "");
 
+// One criterion's input as an assessment writes it: true, 84.59, "tốt", {"current": 3,
+// "previous": 2}, {"actual": 1, "target": 6} or {"occurrences": {"minor": 2}}. `where` prefixes errors.
+InputValue input_from_json(std::string_view text, const std::string& where = "");
+
 Plan plan_from_json(std::string_view text, const std::string& source = "");
 // A deadline specification alone, in the form plans use ({"kind": "quarterly", "day": 12}).
 DeadlineSpec deadline_from_json(std::string_view text);
