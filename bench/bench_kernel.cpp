@@ -148,6 +148,10 @@ int main(int argc, char** argv) {
   const double kernel = median_ms(repeat, [&] { evaluate_table(fw.plan(), table, scores); });
   BatchResult batch;
   const double many = median_ms(repeat, [&] { batch = evaluate_many(fw, assessments); });
+  std::vector<UnitRef> refs;
+  for (const auto& a : assessments) refs.push_back(a.unit);
+  BatchResult from_table;
+  const double checked = median_ms(repeat, [&] { from_table = evaluate_many(fw, refs, 2024, table); });
   Ranking by_cards, by_batch;
   const double rank_cards = median_ms(repeat, [&] { by_cards = rank(cards); });
   RankedValues by_values;
@@ -156,7 +160,8 @@ int main(int argc, char** argv) {
 
   // Identical results, or no report.
   for (std::size_t u = 0; u < assessments.size(); ++u) {
-    if (cards[u].total() != scores.total[u] || cards[u].total() != batch.scores.total[u]) {
+    if (cards[u].total() != scores.total[u] || cards[u].total() != batch.scores.total[u] ||
+        cards[u].total() != from_table.scores.total[u]) {
       std::cerr << "bench_kernel: totals differ for " << assessments[u].unit.code << "\n";
       return 1;
     }
@@ -173,6 +178,7 @@ int main(int argc, char** argv) {
             << "| batch: encode assessments into the input table | " << format_fixed(encode, 2) << " |\n"
             << "| batch: kernel on the table (single thread) | " << format_fixed(kernel, 2) << " |\n"
             << "| batch: evaluate_many(assessments) = encode + kernel | " << format_fixed(many, 2) << " |\n"
+            << "| batch: evaluate_many(table) = copy + check + kernel | " << format_fixed(checked, 2) << " |\n"
             << "| rank 3,321 scorecards (per-unit path) | " << format_fixed(rank_cards, 3) << " |\n"
             << "| rank_values on the kernel's index % | " << format_fixed(rank_arrays, 3) << " |\n"
             << "| rank(framework, batch) with unit names | " << format_fixed(rank_batch, 3) << " |\n";

@@ -79,7 +79,7 @@ void fill_values(const Framework& fw, const std::vector<UnitRef>& units, const p
       auto input = cell_input(cells[u], where);
       if (!input) continue;
       if (!rule) throw error(error_kind::validation, where, "has a value but the framework gives it no scoring rule");
-      rule->encode(max, *input, t.slots(plan, u, leaf), where);
+      rule->encode(max, *input, t.slots(plan, u, leaf), t.units, where);
     }
   }
 }
@@ -91,7 +91,7 @@ void fill_scores(const Framework& fw, std::size_t units, const py::dict& columns
     auto a = column.cast<py::array_t<double, py::array::forcecast>>();
     auto view = a.unchecked<1>();
     if (static_cast<std::size_t>(view.shape(0)) != units) throw error(error_kind::argument, std::string(name) + " column " + key.cast<std::string>(), "has the wrong length");
-    for (std::size_t u = 0; u < units; ++u) out[u * plan.leaf_count() + leaf] = view(static_cast<py::ssize_t>(u));
+    for (std::size_t u = 0; u < units; ++u) out[leaf * units + u] = view(static_cast<py::ssize_t>(u));
   }
 }
 
@@ -112,15 +112,15 @@ Batch evaluate_columns(const Framework& fw, const std::vector<std::string>& code
     if (!node) throw error(error_kind::argument, "not_applicable column " + code, "not a criterion of framework " + fw.id());
     auto a = column.cast<py::array_t<bool, py::array::forcecast>>();
     auto view = a.unchecked<1>();
-    for (std::size_t u = 0; u < units.size(); ++u) t.not_applicable[u * plan.node_count() + *node] = view(static_cast<py::ssize_t>(u));
+    for (std::size_t u = 0; u < units.size(); ++u) t.not_applicable[t.at(*node, u)] = view(static_cast<py::ssize_t>(u));
   }
   if (missing_as_not_applicable) {
     for (std::size_t u = 0; u < units.size(); ++u) {
       for (std::size_t leaf = 0; leaf < plan.leaf_count(); ++leaf) {
-        const std::size_t at = u * plan.leaf_count() + leaf;
+        const std::size_t at = t.at(leaf, u);
         const bool value = plan.rule(leaf) && !std::isnan(*t.slots(plan, u, leaf));
         if (!value && std::isnan(t.appraised[at]) && std::isnan(t.self_assessed[at])) {
-          t.not_applicable[u * plan.node_count() + plan.leaf_node(leaf)] = 1;
+          t.not_applicable[t.at(plan.leaf_node(leaf), u)] = 1;
         }
       }
     }
@@ -131,15 +131,18 @@ Batch evaluate_columns(const Framework& fw, const std::vector<std::string>& code
     const std::size_t leaf = leaf_of(fw, key.cast<std::string>(), "evidence");
     auto a = column.cast<py::array_t<bool, py::array::forcecast>>();
     auto view = a.unchecked<1>();
-    for (std::size_t u = 0; u < units.size(); ++u) t.evidence[u * plan.leaf_count() + leaf] = view(static_cast<py::ssize_t>(u));
+    for (std::size_t u = 0; u < units.size(); ++u) t.evidence[t.at(leaf, u)] = view(static_cast<py::ssize_t>(u));
   }
   return Batch{fw, evaluate_many(fw, std::move(units), year, std::move(t))};
 }
 
-template <class T>
-py::array_t<T> matrix(const std::vector<T>& data, std::size_t rows, std::size_t cols) {
-  py::array_t<T> a({static_cast<py::ssize_t>(rows), static_cast<py::ssize_t>(cols)});
-  std::copy(data.begin(), data.end(), a.mutable_data());
+// Units × criteria from the kernel's criteria × units.
+py::array_t<double> units_by_nodes(const std::vector<double>& data, std::size_t units, std::size_t nodes) {
+  py::array_t<double> a({static_cast<py::ssize_t>(units), static_cast<py::ssize_t>(nodes)});
+  double* out = a.mutable_data();
+  for (std::size_t i = 0; i < nodes; ++i) {
+    for (std::size_t u = 0; u < units; ++u) out[u * nodes + i] = data[i * units + u];
+  }
   return a;
 }
 
@@ -167,11 +170,14 @@ void bind_batch(py::module_& m) {
         return out;
       })
       .def("__len__", [](const Batch& b) { return b.result.units.size(); })
-      .def("achieved_matrix", [](const Batch& b) { return matrix(b.result.scores.achieved, b.result.scores.units, b.result.scores.nodes); })
-      .def("max_matrix", [](const Batch& b) { return matrix(b.result.scores.max_points, b.result.scores.units, b.result.scores.nodes); })
+      .def("achieved_matrix", [](const Batch& b) { return units_by_nodes(b.result.scores.achieved, b.result.scores.units, b.result.scores.nodes); })
+      .def("max_matrix", [](const Batch& b) { return units_by_nodes(b.result.scores.max_points, b.result.scores.units, b.result.scores.nodes); })
       .def("decided_by_names", [](const Batch& b) {
-        std::vector<std::string> out;
-        for (auto d : b.result.scores.decided_by) out.push_back(to_string(d));
+        std::vector<std::string> out;  // unit by unit, criteria in tree order
+        const auto& s = b.result.scores;
+        for (std::size_t u = 0; u < s.units; ++u) {
+          for (std::size_t i = 0; i < s.nodes; ++i) out.push_back(to_string(s.decision_at(u, i)));
+        }
         return out;
       })
       .def("totals_arrays", [](const Batch& b) {

@@ -65,18 +65,18 @@ void encode_unit(const Framework& framework, const Assessment& a, InputTable& t,
   for (const auto& [code, e] : a.entries) entry[*framework.find(code)] = &e;
   std::vector<bool> dropped(n, false);
   for (std::size_t i = 0; i < n; ++i) {
-    t.not_applicable[u * n + i] = entry[i] && entry[i]->not_applicable;
+    t.not_applicable[t.at(i, u)] = entry[i] && entry[i]->not_applicable;
     const auto p = plan.parent(i);
-    dropped[i] = t.not_applicable[u * n + i] || (p != EvaluationPlan::none && dropped[static_cast<std::size_t>(p)]);
+    dropped[i] = t.not_applicable[t.at(i, u)] || (p != EvaluationPlan::none && dropped[static_cast<std::size_t>(p)]);
   }
   for (std::size_t leaf = plan.leaf_count(); leaf-- > 0;) {
     const std::size_t i = plan.leaf_node(leaf);
     const CriterionEntry* e = entry[i];
     if (dropped[i]) continue;
-    const std::size_t at = u * plan.leaf_count() + leaf;
+    const std::size_t at = t.at(leaf, u);
     if (e && e->value) {
       try {
-        plan.rule(leaf)->encode(plan.max_points(i), *e->value, t.slots(plan, u, leaf), "");
+        plan.rule(leaf)->encode(plan.max_points(i), *e->value, t.slots(plan, u, leaf), t.units, "");
       } catch (const error& err) {
         throw err.located_in(where_criterion(unit_where, framework.criteria()[i].code));
       }
@@ -96,7 +96,7 @@ void encode_unit(const Framework& framework, const Assessment& a, InputTable& t,
     const Adjustment* adj = framework.find_adjustment(id);
     if (!adj) invalid(where, "not defined by framework " + framework.id());
     if (auto p = points_problem(points, adj->max_points, "the points")) invalid(where, *p);
-    t.adjustments[u * plan.adjustment_count() + static_cast<std::size_t>(adj - adjustments.data())] = points;
+    t.adjustments[t.at(static_cast<std::size_t>(adj - adjustments.data()), u)] = points;
   }
 }
 
@@ -108,39 +108,50 @@ InputTable input_table(const Framework& framework, std::span<const Assessment> a
   return t;
 }
 
+// Column by column, as the kernel reads the table; the first problem in (unit, criterion) order
+// of columns is reported with its unit.
 std::optional<InputProblem> find_problem(const EvaluationPlan& plan, const InputTable& t) {
-  const std::size_t n = plan.node_count(), leaves = plan.leaf_count();
-  std::vector<bool> dropped(n);
-  for (std::size_t u = 0; u < t.units; ++u) {
-    for (std::size_t i = 0; i < n; ++i) {
-      const auto p = plan.parent(i);
-      dropped[i] = t.not_applicable[u * n + i] || (p != EvaluationPlan::none && dropped[static_cast<std::size_t>(p)]);
+  const std::size_t n = plan.node_count(), units = t.units;
+  std::vector<std::uint8_t> dropped(n * units);  // not applicable, spread down the tree
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto p = plan.parent(i);
+    for (std::size_t u = 0; u < units; ++u) {
+      dropped[t.at(i, u)] = t.not_applicable[t.at(i, u)] || (p != EvaluationPlan::none && dropped[t.at(static_cast<std::size_t>(p), u)]);
     }
-    for (std::size_t leaf = 0; leaf < leaves; ++leaf) {
-      const std::size_t i = plan.leaf_node(leaf), at = u * leaves + leaf;
-      if (dropped[i]) continue;
-      const double max = plan.max_points(i);
-      auto fail = [&](std::string detail) { return InputProblem{u, i, false, std::move(detail)}; };
-      const ScoringRule* rule = plan.rule(leaf);
+  }
+  std::optional<InputProblem> first;
+  auto keep = [&](std::size_t u, std::size_t node, bool adjustment, std::string detail) {
+    if (!first || u < first->unit) first = InputProblem{u, node, adjustment, std::move(detail)};
+  };
+  for (std::size_t leaf = 0; leaf < plan.leaf_count(); ++leaf) {
+    const std::size_t i = plan.leaf_node(leaf);
+    const double max = plan.max_points(i);
+    const std::uint8_t* skip = dropped.data() + t.at(i, 0);
+    const ScoringRule* rule = plan.rule(leaf);
+    if (rule) {
+      if (auto p = rule->check(max, t.slots(plan, 0, leaf), units, units, skip)) keep(p->first, i, false, std::move(p->second));
+    }
+    for (std::size_t u = 0; u < units; ++u) {
+      if (skip[u]) continue;
+      const double appraised = t.appraised[t.at(leaf, u)], self = t.self_assessed[t.at(leaf, u)];
+      if (!std::isnan(appraised)) {
+        if (auto p = points_problem(appraised, max, "the appraised score")) keep(u, i, false, *p);
+      }
+      if (!std::isnan(self)) {
+        if (auto p = points_problem(self, max, "the self-assessed score")) keep(u, i, false, *p);
+      }
       const bool has_value = rule && !std::isnan(*t.slots(plan, u, leaf));
-      if (has_value) {
-        if (auto p = rule->check(max, t.slots(plan, u, leaf))) return fail(*p);
-      }
-      for (auto [v, what] : {std::pair{t.appraised[at], "the appraised score"}, std::pair{t.self_assessed[at], "the self-assessed score"}}) {
-        if (std::isnan(v)) continue;
-        if (auto p = points_problem(v, max, what)) return fail(*p);
-      }
-      if (!has_value && std::isnan(t.appraised[at]) && std::isnan(t.self_assessed[at])) {
-        return fail("has no score: give a value for its rule, an appraised or a self-assessed score, or mark it not applicable");
-      }
-    }
-    for (std::size_t a = 0; a < plan.adjustment_count(); ++a) {
-      if (auto p = points_problem(t.adjustments[u * plan.adjustment_count() + a], plan.adjustment_max(a), "the points")) {
-        return InputProblem{u, a, true, *p};
+      if (!has_value && std::isnan(appraised) && std::isnan(self)) {
+        keep(u, i, false, "has no score: give a value for its rule, an appraised or a self-assessed score, or mark it not applicable");
       }
     }
   }
-  return std::nullopt;
+  for (std::size_t a = 0; a < plan.adjustment_count(); ++a) {
+    for (std::size_t u = 0; u < units; ++u) {
+      if (auto p = points_problem(t.adjustments[t.at(a, u)], plan.adjustment_max(a), "the points")) keep(u, a, true, *p);
+    }
+  }
+  return first;
 }
 
 BatchResult evaluate_many(const Framework& framework, std::span<const Assessment> assessments) {

@@ -34,102 +34,158 @@ InputTable InputTable::blank(const EvaluationPlan& plan, std::size_t units) {
 
 namespace {
 
-// A leaf's points by the order of precedence: appraised, rule, self-assessed.
-double leaf_points(const EvaluationPlan& plan, const InputTable& t, std::size_t u, std::size_t leaf, Decision& how) {
-  const std::size_t at = u * plan.leaf_count() + leaf;
-  const double max = plan.max_points(plan.leaf_node(leaf));
-  if (!std::isnan(t.appraised[at])) {
-    how = Decision::appraised;
-    return t.appraised[at];
-  }
-  const ScoringRule* rule = plan.rule(leaf);
-  if (rule && !std::isnan(*t.slots(plan, u, leaf))) {
-    how = Decision::rule;
-    return rule->points(max, t.slots(plan, u, leaf));
-  }
-  how = Decision::self_assessed;
-  if (plan.needs_evidence(leaf) && !t.evidence[at]) return 0.0;
-  return t.self_assessed[at];
-}
-
 bool is_mean(Aggregation a) { return a == Aggregation::mean || a == Aggregation::weighted_mean; }
 bool is_weighted(Aggregation a) { return a == Aggregation::weighted_sum || a == Aggregation::weighted_mean; }
 
-// Aggregates the applicable ones of `nodes`, in tree order, into points and maximum.
-struct Aggregate {
-  double points = 0, max = 0;
+// Units are evaluated a block at a time, so a block's columns stay in cache while every node
+// is visited; each node's loop runs over the block's units and vectorises.
+constexpr std::size_t block = 256;
+
+struct Scratch {
+  std::vector<std::uint8_t> dropped;  // node-major, block columns
+  std::vector<double> by_rule, points, max, weight;
 };
-Aggregate aggregate(const EvaluationPlan& plan, std::span<const std::uint32_t> nodes, const double* achieved,
-                    const double* max, const Decision* how) noexcept {
+
+struct Block {
+  std::size_t first = 0, count = 0;
+};
+
+// Not applicable covers a subtree: parents precede children in tree order.
+void mark_dropped(const EvaluationPlan& plan, const InputTable& t, Block b, Scratch& s) {
+  for (std::size_t i = 0; i < plan.node_count(); ++i) {
+    const std::uint8_t* na = t.not_applicable.data() + t.at(i, b.first);
+    std::uint8_t* d = s.dropped.data() + i * block;
+    const auto p = plan.parent(i);
+    if (p == EvaluationPlan::none) {
+      for (std::size_t k = 0; k < b.count; ++k) d[k] = na[k] != 0;
+    } else {
+      const std::uint8_t* up = s.dropped.data() + static_cast<std::size_t>(p) * block;
+      for (std::size_t k = 0; k < b.count; ++k) d[k] = (na[k] != 0) | up[k];
+    }
+  }
+}
+
+// A leaf's points by precedence: appraised, then the rule, then the self-assessed score.
+void score_leaf(const EvaluationPlan& plan, const InputTable& t, std::size_t leaf, Block b, Scratch& s, BatchScores& out) {
+  const std::size_t node = plan.leaf_node(leaf);
+  const double max = plan.max_points(node);
+  const std::size_t at = t.at(leaf, b.first), to = node * out.units + b.first;
+  if (const ScoringRule* rule = plan.rule(leaf)) {
+    rule->points(max, t.slots(plan, b.first, leaf), t.units, b.count, s.by_rule.data());
+  } else {
+    std::fill_n(s.by_rule.data(), b.count, std::numeric_limits<double>::quiet_NaN());
+  }
+  const double* appraised = t.appraised.data() + at;
+  const double* self = t.self_assessed.data() + at;
+  const std::uint8_t* evidence = t.evidence.data() + at;
+  const std::uint8_t* dropped = s.dropped.data() + node * block;
+  const bool needs_evidence = plan.needs_evidence(leaf), rounds = plan.rounds(node);
+  const int decimals = plan.rounding().decimals;
+  for (std::size_t k = 0; k < b.count; ++k) {
+    double p = 0;
+    Decision how = Decision::not_applicable;
+    if (!dropped[k]) {
+      if (!std::isnan(appraised[k])) {
+        p = appraised[k];
+        how = Decision::appraised;
+      } else if (!std::isnan(s.by_rule[k])) {
+        p = s.by_rule[k];
+        how = Decision::rule;
+      } else {
+        p = needs_evidence && !evidence[k] ? 0.0 : self[k];
+        how = Decision::self_assessed;
+      }
+      if (rounds) p = round_half_up_fast(p, decimals);
+    }
+    out.achieved[to + k] = p;
+    out.max_points[to + k] = dropped[k] ? 0.0 : max;
+    out.decided_by[to + k] = how;
+  }
+}
+
+// Aggregates the applicable ones of `nodes`, in tree order, into s.points and s.max.
+void aggregate(const EvaluationPlan& plan, std::span<const std::uint32_t> nodes, Block b, Scratch& s, const BatchScores& out) {
   const Aggregation method = plan.aggregation();
   const bool weighted = is_weighted(method);
-  double points = 0, maximum = 0, weights = 0;
+  std::fill_n(s.points.data(), b.count, 0.0);
+  std::fill_n(s.max.data(), b.count, 0.0);
+  std::fill_n(s.weight.data(), b.count, 0.0);
   for (auto c : nodes) {
-    if (how[c] == Decision::not_applicable) continue;
     const double w = weighted ? plan.weight(c) : 1.0;
-    points += w * achieved[c];
-    maximum += w * max[c];
-    weights += w;
+    const double* points = out.achieved.data() + c * out.units + b.first;
+    const double* max = out.max_points.data() + c * out.units + b.first;
+    const std::uint8_t* dropped = s.dropped.data() + c * block;
+    for (std::size_t k = 0; k < b.count; ++k) {
+      const double keep = dropped[k] ? 0.0 : w;
+      s.points[k] += keep * points[k];
+      s.max[k] += keep * max[k];
+      s.weight[k] += keep;
+    }
   }
-  if (!is_mean(method)) return {points, maximum};
-  if (weights <= 0) return {0, 0};
-  return {points / weights, maximum / weights};
+  if (!is_mean(method)) return;
+  for (std::size_t k = 0; k < b.count; ++k) {
+    const double w = s.weight[k];
+    s.points[k] = w > 0 ? s.points[k] / w : 0.0;
+    s.max[k] = w > 0 ? s.max[k] / w : 0.0;
+  }
+}
+
+void score_parent(const EvaluationPlan& plan, std::size_t node, Block b, Scratch& s, BatchScores& out) {
+  aggregate(plan, plan.children(node), b, s, out);
+  const std::size_t to = node * out.units + b.first;
+  const std::uint8_t* dropped = s.dropped.data() + node * block;
+  const bool rounds = plan.rounds(node);
+  const int decimals = plan.rounding().decimals;
+  for (std::size_t k = 0; k < b.count; ++k) {
+    const double p = rounds ? round_half_up_fast(s.points[k], decimals) : s.points[k];
+    out.achieved[to + k] = dropped[k] ? 0.0 : p;
+    out.max_points[to + k] = dropped[k] ? 0.0 : s.max[k];
+    out.decided_by[to + k] = dropped[k] ? Decision::not_applicable : Decision::children;
+  }
+}
+
+void score_totals(const EvaluationPlan& plan, const InputTable& t, Block b, Scratch& s, BatchScores& out) {
+  aggregate(plan, plan.fields(), b, s, out);
+  const int decimals = plan.rounding().decimals;
+  for (std::size_t k = 0; k < b.count; ++k) {
+    const std::size_t u = b.first + k;
+    double bonus = 0, penalty = 0;
+    for (std::size_t a = 0; a < plan.adjustment_count(); ++a) {
+      (plan.adjustment_is_bonus(a) ? bonus : penalty) += t.adjustments[t.at(a, u)];
+    }
+    out.scale_achieved[u] = plan.rounds_total() ? round_half_up_fast(s.points[k], decimals) : s.points[k];
+    out.scale_max[u] = s.max[k];
+    out.bonus[u] = std::min(bonus, plan.bonus_cap());
+    out.penalty[u] = std::min(penalty, plan.penalty_cap());
+    out.total[u] = std::max(0.0, out.scale_achieved[u] + out.bonus[u] - out.penalty[u]);
+    out.index_percent[u] = out.scale_max[u] > 0 ? out.total[u] / out.scale_max[u] * 100.0 : 0.0;
+  }
 }
 
 }  // namespace
 
 void evaluate_table(const EvaluationPlan& plan, const InputTable& t, BatchScores& out) noexcept {
   const std::size_t n = plan.node_count();
-  const std::size_t units = t.units;
-  const int decimals = plan.rounding().decimals;
-  out.units = units;
+  out.units = t.units;
   out.nodes = n;
-  out.achieved.resize(units * n);
-  out.max_points.resize(units * n);
-  out.decided_by.resize(units * n);
+  out.achieved.resize(t.units * n);
+  out.max_points.resize(t.units * n);
+  out.decided_by.resize(t.units * n);
   for (auto* v : {&out.scale_max, &out.scale_achieved, &out.bonus, &out.penalty, &out.total, &out.index_percent}) {
-    v->resize(units);
+    v->resize(t.units);
   }
-  for (std::size_t u = 0; u < units; ++u) {
-    double* achieved = out.achieved.data() + u * n;
-    double* max = out.max_points.data() + u * n;
-    Decision* how = out.decided_by.data() + u * n;
-    const std::uint8_t* na = t.not_applicable.data() + u * n;
-
-    // Down: not applicable covers a subtree (parents precede children).
-    for (std::size_t i = 0; i < n; ++i) {
-      const auto p = plan.parent(i);
-      const bool dropped = na[i] || (p != EvaluationPlan::none && how[p] == Decision::not_applicable);
-      how[i] = dropped ? Decision::not_applicable : Decision::children;
-    }
-    // Up: children follow their parent, so a reverse pass finishes each node's subtree first.
+  thread_local Scratch s;
+  s.dropped.resize(n * block);
+  for (auto* v : {&s.by_rule, &s.points, &s.max, &s.weight}) v->resize(block);
+  for (std::size_t first = 0; first < t.units; first += block) {
+    const Block b{first, std::min(block, t.units - first)};
+    mark_dropped(plan, t, b, s);
+    for (std::size_t leaf = 0; leaf < plan.leaf_count(); ++leaf) score_leaf(plan, t, leaf, b, s, out);
+    // Children follow their parent, so a reverse pass finishes each node's subtree first.
     for (std::size_t k = n; k-- > 0;) {
-      if (how[k] == Decision::not_applicable) {
-        achieved[k] = max[k] = 0;
-        continue;
-      }
-      const auto leaf = plan.leaf_of(k);
-      if (leaf != EvaluationPlan::none) {
-        achieved[k] = leaf_points(plan, t, u, static_cast<std::size_t>(leaf), how[k]);
-        max[k] = plan.max_points(k);
-      } else {
-        const Aggregate a = aggregate(plan, plan.children(k), achieved, max, how);
-        achieved[k] = a.points;
-        max[k] = a.max;
-      }
-      if (plan.rounds(k)) achieved[k] = round_half_up_fast(achieved[k], decimals);
+      if (plan.leaf_of(k) == EvaluationPlan::none) score_parent(plan, k, b, s, out);
     }
-    const Aggregate scale = aggregate(plan, plan.fields(), achieved, max, how);
-    out.scale_achieved[u] = plan.rounds_total() ? round_half_up_fast(scale.points, decimals) : scale.points;
-    out.scale_max[u] = scale.max;
-
-    double bonus = 0, penalty = 0;
-    const double* claimed = t.adjustments.data() + u * plan.adjustment_count();
-    for (std::size_t a = 0; a < plan.adjustment_count(); ++a) (plan.adjustment_is_bonus(a) ? bonus : penalty) += claimed[a];
-    out.bonus[u] = std::min(bonus, plan.bonus_cap());
-    out.penalty[u] = std::min(penalty, plan.penalty_cap());
-    out.total[u] = std::max(0.0, out.scale_achieved[u] + out.bonus[u] - out.penalty[u]);
-    out.index_percent[u] = out.scale_max[u] > 0 ? out.total[u] / out.scale_max[u] * 100.0 : 0.0;
+    score_totals(plan, t, b, s, out);
   }
 }
 

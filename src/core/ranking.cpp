@@ -94,15 +94,17 @@ RankedValues rank_values(std::span<const double> values, int decimals, const Gro
 namespace {
 
 Ranking ranked(Ranking out, std::vector<RankedUnit> units, const RankOptions& options, int decimals) {
-  // Ties are listed in unit-code order: sort by code first, then rank stably.
-  std::sort(units.begin(), units.end(), [](const RankedUnit& a, const RankedUnit& b) { return a.unit.code < b.unit.code; });
+  // Ties are listed in unit-code order: order the indices by code, then rank stably.
+  std::vector<std::size_t> by_code(units.size());
+  std::iota(by_code.begin(), by_code.end(), std::size_t{0});
+  std::sort(by_code.begin(), by_code.end(), [&](std::size_t a, std::size_t b) { return units[a].unit.code < units[b].unit.code; });
   std::vector<double> values(units.size());
-  for (std::size_t i = 0; i < units.size(); ++i) values[i] = units[i].index_percent;
+  for (std::size_t i = 0; i < units.size(); ++i) values[i] = units[by_code[i]].index_percent;
   const RankedValues r = rank_values(values, decimals, options.grouping);
   const auto names = group_names(options.grouping);
   out.units.reserve(units.size());
   for (auto i : r.order) {
-    RankedUnit u = std::move(units[i]);
+    RankedUnit u = std::move(units[by_code[i]]);
     u.rank = r.rank[i];
     u.of = static_cast<int>(units.size());
     if (r.group[i] >= 0) u.group = names[static_cast<std::size_t>(r.group[i])];

@@ -43,7 +43,7 @@ const char* aggregated(Aggregation a) {
 std::string rule_reason(const EvaluationPlan& plan, const InputTable& t, std::size_t u, std::size_t leaf,
                         const CriterionEntry* entry) {
   const double max = plan.max_points(plan.leaf_node(leaf));
-  std::string why = plan.rule(leaf)->explain(max, t.slots(plan, u, leaf));
+  std::string why = plan.rule(leaf)->explain(max, t.slots(plan, u, leaf), t.units);
   if (entry && !entry->provenance.empty()) why = entry->provenance + "; " + why;
   return why;
 }
@@ -52,7 +52,7 @@ std::string leaf_reason(const Framework& framework, const BatchResult& b, std::s
                         const CriterionEntry* entry) {
   const auto& plan = framework.plan();
   const auto leaf = static_cast<std::size_t>(plan.leaf_of(i));
-  const std::size_t at = u * plan.leaf_count() + leaf;
+  const std::size_t at = b.inputs.at(leaf, u);
   const auto& c = framework.criteria()[i];
   const std::string of_max = " of " + format_fixed(c.max_points, 2);
   const bool has_value = plan.rule(leaf) && !std::isnan(*b.inputs.slots(plan, u, leaf));
@@ -60,7 +60,7 @@ std::string leaf_reason(const Framework& framework, const BatchResult& b, std::s
     case Decision::appraised: {
       std::string why = "appraised → " + format_fixed(b.inputs.appraised[at], 2) + of_max;
       if (has_value) {
-        const double by_rule = plan.rule(leaf)->points(c.max_points, b.inputs.slots(plan, u, leaf));
+        const double by_rule = plan.rule(leaf)->points(c.max_points, b.inputs.slots(plan, u, leaf), b.inputs.units);
         why += " (the rule gave " + format_fixed(by_rule, 2) + ": " + rule_reason(plan, b.inputs, u, leaf, entry) + ")";
       }
       return why;
@@ -123,7 +123,7 @@ Scorecard scorecard(const Framework& framework, const BatchResult& b, std::size_
   const auto& plan = framework.plan();
   for (std::size_t a = 0; a < plan.adjustment_count(); ++a) {
     const auto& adj = framework.adjustments()[a];
-    card.adjustments.push_back({adj.id, adj.title, adj.kind, adj.max_points, b.inputs.adjustments[u * plan.adjustment_count() + a]});
+    card.adjustments.push_back({adj.id, adj.title, adj.kind, adj.max_points, b.inputs.adjustments[b.inputs.at(a, u)]});
   }
   card.scale_max = b.scores.scale_max[u];
   card.scale_achieved = b.scores.scale_achieved[u];

@@ -233,32 +233,34 @@ std::size_t ScoringRule::slot_count() const noexcept {
                     rule_);
 }
 
-void ScoringRule::encode(double max, const InputValue& input, double* slots, const std::string& where) const {
+void ScoringRule::encode(double max, const InputValue& input, double* slots, std::size_t stride,
+                         const std::string& where) const {
+  auto slot = [&](std::size_t k) -> double& { return slots[k * stride]; };
   std::visit(
       overloaded{
-          [&](const rules::YesNo&) { slots[0] = expect<bool>(input, "true or false", "yes_no", where) ? 1.0 : 0.0; },
-          [&](const rules::Bands&) { slots[0] = finite_number(input, "bands", where); },
+          [&](const rules::YesNo&) { slot(0) = expect<bool>(input, "true or false", "yes_no", where) ? 1.0 : 0.0; },
+          [&](const rules::Bands&) { slot(0) = finite_number(input, "bands", where); },
           [&](const rules::Proportional& r) {
             if (const auto* progress = std::get_if<Progress>(&input)) {
-              slots[0] = progress->actual;
-              slots[1] = progress->target;
-              if (!std::isfinite(slots[0]) || !std::isfinite(slots[1]) || slots[1] <= 0) {
+              slot(0) = progress->actual;
+              slot(1) = progress->target;
+              if (!std::isfinite(progress->actual) || !std::isfinite(progress->target) || progress->target <= 0) {
                 invalid(where, "a progress needs finite numbers and a target above 0, got " + describe(input));
               }
             } else if (r.target) {
-              slots[0] = finite_number(input, "proportional", where);
-              slots[1] = std::numeric_limits<double>::quiet_NaN();  // the framework's target
+              slot(0) = finite_number(input, "proportional", where);
+              slot(1) = std::numeric_limits<double>::quiet_NaN();  // the framework's target
             } else {
               invalid(where, "this proportional rule has no framework target, so its value must be "
                              "{actual, target}, got " + describe(input));
             }
           },
-          [&](const rules::Linear&) { slots[0] = finite_number(input, "linear", where); },
+          [&](const rules::Linear&) { slot(0) = finite_number(input, "linear", where); },
           [&](const rules::Graded& r) {
             const auto& name = expect<std::string>(input, "a level name", "graded", where);
             for (std::size_t i = 0; i < r.levels.size(); ++i) {
               if (r.levels[i].name == name) {
-                slots[0] = static_cast<double>(i);
+                slot(0) = static_cast<double>(i);
                 return;
               }
             }
@@ -268,7 +270,7 @@ void ScoringRule::encode(double max, const InputValue& input, double* slots, con
           },
           [&](const rules::Deduction& r) {
             const auto& counts = expect<OccurrenceCounts>(input, "occurrence counts per severity", "deduction", where);
-            std::fill(slots, slots + r.severities.size(), 0.0);
+            for (std::size_t k = 0; k < r.severities.size(); ++k) slot(k) = 0.0;
             for (const auto& [name, count] : counts) {
               auto it = std::find_if(r.severities.begin(), r.severities.end(), [&](const auto& s) { return s.name == name; });
               if (it == r.severities.end()) {
@@ -277,158 +279,226 @@ void ScoringRule::encode(double max, const InputValue& input, double* slots, con
                 invalid(where, "unknown severity \"" + name + "\"; the severities are " + list_names(names));
               }
               if (count < 0) invalid(where, "severity \"" + name + "\" has a negative count " + std::to_string(count));
-              slots[it - r.severities.begin()] = static_cast<double>(count);
+              slot(static_cast<std::size_t>(it - r.severities.begin())) = static_cast<double>(count);
             }
           },
           [&](const rules::Comparison&) {
             const auto& c = expect<PeriodComparison>(input, "{current, previous}", "comparison", where);
-            slots[0] = c.current;
-            slots[1] = c.previous;
+            slot(0) = c.current;
+            slot(1) = c.previous;
           },
-          [&](const rules::SurveyIndex&) { slots[0] = finite_number(input, "survey_index", where); },
-          [&](const rules::Manual&) { slots[0] = finite_number(input, "manual", where); },
+          [&](const rules::SurveyIndex&) { slot(0) = finite_number(input, "survey_index", where); },
+          [&](const rules::Manual&) { slot(0) = finite_number(input, "manual", where); },
       },
       rule_);
-  if (auto problem = check(max, slots)) invalid(where, *problem);
+  if (auto problem = check(max, slots, stride)) invalid(where, *problem);
 }
 
-std::optional<std::string> ScoringRule::check(double max, const double* slots) const {
-  auto finite = [&](std::size_t n) { return std::all_of(slots, slots + n, [](double v) { return std::isfinite(v); }); };
-  return std::visit(
-      overloaded{
-          [&](const rules::YesNo&) -> std::optional<std::string> {
-            if (slots[0] != 0 && slots[0] != 1) return "the yes_no rule needs true or false as its value, got " + num(slots[0]);
-            return std::nullopt;
-          },
-          [&](const rules::Bands& r) -> std::optional<std::string> {
-            if (!finite(1)) return std::string("the value must be a finite number");
-            for (const auto& band : r.bands) {
-              if (band.range.contains(slots[0])) return std::nullopt;
-            }
-            std::string ranges;
-            for (const auto& band : r.bands) ranges += (ranges.empty() ? "" : ", ") + band.range.str(r.unit);
-            return num(slots[0], r.unit) + " falls in none of the bands " + ranges;
-          },
-          [&](const rules::Proportional& r) -> std::optional<std::string> {
-            if (!std::isfinite(slots[0])) return std::string("the value must be a finite number");
-            if (std::isnan(slots[1]) && !r.target) {
-              return std::string("this proportional rule has no framework target, so its value must be {actual, target}");
-            }
-            if (!std::isnan(slots[1]) && (!std::isfinite(slots[1]) || slots[1] <= 0)) {
-              return "a progress needs finite numbers and a target above 0, got target " + num(slots[1]);
-            }
-            if (slots[0] < 0) return "a proportional rule needs a value of at least 0, got " + num(slots[0]);
-            return std::nullopt;
-          },
-          [&](const rules::Linear&) -> std::optional<std::string> {
-            if (!finite(1)) return std::string("the value must be a finite number");
-            return std::nullopt;
-          },
-          [&](const rules::Graded& r) -> std::optional<std::string> {
-            double i = slots[0];
-            if (!(i >= 0 && i < static_cast<double>(r.levels.size()) && i == std::floor(i))) {
-              return "level #" + num(i) + " is not one of the " + std::to_string(r.levels.size()) + " levels";
-            }
-            return std::nullopt;
-          },
-          [&](const rules::Deduction& r) -> std::optional<std::string> {
-            for (std::size_t i = 0; i < r.severities.size(); ++i) {
-              double n = slots[i];
-              if (!(n >= 0 && n <= 9007199254740992.0 && n == std::floor(n))) {
-                return "severity \"" + r.severities[i].name + "\" needs a whole count of at least 0, got " + num(n);
-              }
-            }
-            return std::nullopt;
-          },
-          [&](const rules::Comparison&) -> std::optional<std::string> {
-            if (!finite(2)) return std::string("comparison values must be finite");
-            return std::nullopt;
-          },
-          [&](const rules::SurveyIndex&) -> std::optional<std::string> {
-            if (!finite(1)) return std::string("the value must be a finite number");
-            if (slots[0] < 0 || slots[0] > 100) return "a survey index is a percentage in [0, 100], got " + num(slots[0]);
-            return std::nullopt;
-          },
-          [&](const rules::Manual&) -> std::optional<std::string> {
-            if (!finite(1)) return std::string("the value must be a finite number");
-            if (slots[0] < 0 || slots[0] > max + 1e-9) return "a manual score must lie in [0, " + pts(max) + "], got " + num(slots[0]);
-            return std::nullopt;
-          },
-      },
-      rule_);
+std::optional<std::string> ScoringRule::check(double max, const double* slots, std::size_t stride) const {
+  if (auto problem = check(max, slots, stride, 1, nullptr)) return std::move(problem->second);
+  return std::nullopt;
 }
 
-double ScoringRule::points(double max, const double* slots) const noexcept {
+// One loop per rule kind; a unit is checked only when it has a value (first slot not NaN)
+// and is not skipped. The message is written for the first bad unit only.
+std::optional<std::pair<std::size_t, std::string>> ScoringRule::check(double max, const double* slots, std::size_t stride,
+                                                                      std::size_t count, const std::uint8_t* skip) const {
+  using Problem = std::optional<std::pair<std::size_t, std::string>>;
+  auto slot = [&](std::size_t i, std::size_t k) { return slots[k * stride + i]; };
+  auto first = [&](auto&& bad, auto&& message) -> Problem {
+    for (std::size_t i = 0; i < count; ++i) {
+      if ((skip && skip[i]) || std::isnan(slot(i, 0))) continue;
+      if (bad(i)) return std::pair{i, message(i)};
+    }
+    return std::nullopt;
+  };
+  auto not_finite = [&](std::size_t i) { return !std::isfinite(slot(i, 0)); };
+  auto finite_message = [](std::size_t) { return std::string("the value must be a finite number"); };
   return std::visit(
       overloaded{
-          [&](const rules::YesNo&) { return slots[0] != 0 ? max : 0.0; },
+          [&](const rules::YesNo&) {
+            return first([&](std::size_t i) { return slot(i, 0) != 0 && slot(i, 0) != 1; },
+                         [&](std::size_t i) { return "the yes_no rule needs true or false as its value, got " + num(slot(i, 0)); });
+          },
           [&](const rules::Bands& r) {
-            for (const auto& band : r.bands) {
-              if (band.range.contains(slots[0])) return band.points;
-            }
-            return 0.0;  // unreachable after check()
+            if (auto p = first(not_finite, finite_message)) return p;
+            auto in_none = [&](std::size_t i) {
+              return std::none_of(r.bands.begin(), r.bands.end(), [&](const auto& b) { return b.range.contains(slot(i, 0)); });
+            };
+            return first(in_none, [&](std::size_t i) {
+              std::string ranges;
+              for (const auto& band : r.bands) ranges += (ranges.empty() ? "" : ", ") + band.range.str(r.unit);
+              return num(slot(i, 0), r.unit) + " falls in none of the bands " + ranges;
+            });
           },
           [&](const rules::Proportional& r) {
-            double target = std::isnan(slots[1]) ? r.target.value_or(1.0) : slots[1];
-            return std::min(max, max * slots[0] / target);
+            if (auto p = first(not_finite, finite_message)) return p;
+            if (!r.target) {
+              auto p = first([&](std::size_t i) { return std::isnan(slot(i, 1)); }, [](std::size_t) {
+                return std::string("this proportional rule has no framework target, so its value must be {actual, target}");
+              });
+              if (p) return p;
+            }
+            auto bad_target = [&](std::size_t i) { return !std::isnan(slot(i, 1)) && (!std::isfinite(slot(i, 1)) || slot(i, 1) <= 0); };
+            if (auto p = first(bad_target, [&](std::size_t i) {
+                  return "a progress needs finite numbers and a target above 0, got target " + num(slot(i, 1));
+                })) {
+              return p;
+            }
+            return first([&](std::size_t i) { return slot(i, 0) < 0; },
+                         [&](std::size_t i) { return "a proportional rule needs a value of at least 0, got " + num(slot(i, 0)); });
           },
-          [&](const rules::Linear& r) { return max * std::clamp((slots[0] - r.lower) / (r.upper - r.lower), 0.0, 1.0); },
-          [&](const rules::Graded& r) { return max * r.levels[static_cast<std::size_t>(slots[0])].share; },
+          [&](const rules::Linear&) { return first(not_finite, finite_message); },
+          [&](const rules::Graded& r) {
+            const double levels = static_cast<double>(r.levels.size());
+            return first([&](std::size_t i) { double v = slot(i, 0); return !(v >= 0 && v < levels && v == std::floor(v)); },
+                         [&](std::size_t i) {
+                           return "level #" + num(slot(i, 0)) + " is not one of the " + std::to_string(r.levels.size()) + " levels";
+                         });
+          },
           [&](const rules::Deduction& r) {
-            double deducted = 0;
-            for (std::size_t i = 0; i < r.severities.size(); ++i) deducted += slots[i] * r.severities[i].points;
-            return std::max(0.0, max - deducted);
+            for (std::size_t k = 0; k < r.severities.size(); ++k) {
+              auto bad = [&](std::size_t i) { double n = slot(i, k); return !(n >= 0 && n <= 9007199254740992.0 && n == std::floor(n)); };
+              if (auto p = first(bad, [&](std::size_t i) {
+                    return "severity \"" + r.severities[k].name + "\" needs a whole count of at least 0, got " + num(slot(i, k));
+                  })) {
+                return p;
+              }
+            }
+            return Problem{};
           },
-          [&](const rules::Comparison& r) {
-            return max * (slots[0] > slots[1] ? r.increase_share : slots[0] == slots[1] ? r.same_share : r.decrease_share);
+          [&](const rules::Comparison&) {
+            return first([&](std::size_t i) { return !std::isfinite(slot(i, 0)) || !std::isfinite(slot(i, 1)); },
+                         [](std::size_t) { return std::string("comparison values must be finite"); });
           },
-          [&](const rules::SurveyIndex&) { return max * slots[0] / 100.0; },
-          [&](const rules::Manual&) { return slots[0]; },
+          [&](const rules::SurveyIndex&) {
+            if (auto p = first(not_finite, finite_message)) return p;
+            return first([&](std::size_t i) { return slot(i, 0) < 0 || slot(i, 0) > 100; },
+                         [&](std::size_t i) { return "a survey index is a percentage in [0, 100], got " + num(slot(i, 0)); });
+          },
+          [&](const rules::Manual&) {
+            if (auto p = first(not_finite, finite_message)) return p;
+            return first([&](std::size_t i) { return slot(i, 0) < 0 || slot(i, 0) > max + 1e-9; },
+                         [&](std::size_t i) { return "a manual score must lie in [0, " + pts(max) + "], got " + num(slot(i, 0)); });
+          },
       },
       rule_);
 }
 
-std::string ScoringRule::explain(double max, const double* slots) const {
-  const double p = points(max, slots);
+// One loop per rule kind over many units: the visit is paid once, and the loops vectorise.
+// A unit whose first slot is NaN has no value and gets NaN.
+void ScoringRule::points(double max, const double* slots, std::size_t stride, std::size_t count,
+                         double* out) const noexcept {
+  const double* v = slots;
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  std::visit(
+      overloaded{
+          [&](const rules::YesNo&) {
+            for (std::size_t i = 0; i < count; ++i) out[i] = std::isnan(v[i]) ? nan : v[i] != 0 ? max : 0.0;
+          },
+          [&](const rules::Bands& r) {
+            for (std::size_t i = 0; i < count; ++i) {
+              double p = nan;
+              for (const auto& band : r.bands) {
+                if (band.range.contains(v[i])) {
+                  p = band.points;
+                  break;
+                }
+              }
+              out[i] = p;
+            }
+          },
+          [&](const rules::Proportional& r) {
+            const double* target = slots + stride;
+            const double fixed = r.target.value_or(1.0);
+            for (std::size_t i = 0; i < count; ++i) {
+              const double t = std::isnan(target[i]) ? fixed : target[i];
+              out[i] = std::isnan(v[i]) ? nan : std::min(max, max * v[i] / t);
+            }
+          },
+          [&](const rules::Linear& r) {
+            const double width = r.upper - r.lower;
+            for (std::size_t i = 0; i < count; ++i) {
+              out[i] = std::isnan(v[i]) ? nan : max * std::clamp((v[i] - r.lower) / width, 0.0, 1.0);
+            }
+          },
+          [&](const rules::Graded& r) {
+            for (std::size_t i = 0; i < count; ++i) {
+              out[i] = std::isnan(v[i]) ? nan : max * r.levels[static_cast<std::size_t>(v[i])].share;
+            }
+          },
+          [&](const rules::Deduction& r) {
+            for (std::size_t i = 0; i < count; ++i) {
+              double deducted = 0;
+              for (std::size_t k = 0; k < r.severities.size(); ++k) deducted += v[k * stride + i] * r.severities[k].points;
+              out[i] = std::isnan(v[i]) ? nan : std::max(0.0, max - deducted);
+            }
+          },
+          [&](const rules::Comparison& r) {
+            const double* previous = slots + stride;
+            for (std::size_t i = 0; i < count; ++i) {
+              const double share = v[i] > previous[i] ? r.increase_share : v[i] == previous[i] ? r.same_share : r.decrease_share;
+              out[i] = std::isnan(v[i]) ? nan : max * share;
+            }
+          },
+          [&](const rules::SurveyIndex&) {
+            for (std::size_t i = 0; i < count; ++i) out[i] = max * v[i] / 100.0;
+          },
+          [&](const rules::Manual&) {
+            for (std::size_t i = 0; i < count; ++i) out[i] = v[i];
+          },
+      },
+      rule_);
+}
+
+double ScoringRule::points(double max, const double* slots, std::size_t stride) const noexcept {
+  double p = 0;
+  points(max, slots, stride, 1, &p);
+  return p;
+}
+
+std::string ScoringRule::explain(double max, const double* slots, std::size_t stride) const {
+  auto slot = [&](std::size_t k) { return slots[k * stride]; };
+  const double p = points(max, slots, stride);
   const std::string result = " → " + pts(p) + " of " + pts(max);
   return std::visit(
       overloaded{
-          [&](const rules::YesNo&) { return std::string(slots[0] != 0 ? "yes" : "no") + result; },
+          [&](const rules::YesNo&) { return std::string(slot(0) != 0 ? "yes" : "no") + result; },
           [&](const rules::Bands& r) {
             for (const auto& band : r.bands) {
-              if (band.range.contains(slots[0])) return num(slots[0], r.unit) + " is in " + band.range.str(r.unit) + result;
+              if (band.range.contains(slot(0))) return num(slot(0), r.unit) + " is in " + band.range.str(r.unit) + result;
             }
-            return num(slots[0], r.unit) + result;
+            return num(slot(0), r.unit) + result;
           },
           [&](const rules::Proportional& r) {
-            double target = std::isnan(slots[1]) ? r.target.value_or(1.0) : slots[1];
-            std::string why = pts(max) + " × " + num(slots[0], r.unit) + " ÷ " + num(target, r.unit);
-            if (max * slots[0] / target > max) why += ", capped at max";
+            double target = std::isnan(slot(1)) ? r.target.value_or(1.0) : slot(1);
+            std::string why = pts(max) + " × " + num(slot(0), r.unit) + " ÷ " + num(target, r.unit);
+            if (max * slot(0) / target > max) why += ", capped at max";
             return why + result;
           },
           [&](const rules::Linear& r) {
-            return num(slots[0], r.unit) + " between " + num(r.lower, r.unit) + " (0) and " + num(r.upper, r.unit) +
+            return num(slot(0), r.unit) + " between " + num(r.lower, r.unit) + " (0) and " + num(r.upper, r.unit) +
                    " (max)" + result;
           },
           [&](const rules::Graded& r) {
-            const auto& level = r.levels[static_cast<std::size_t>(slots[0])];
+            const auto& level = r.levels[static_cast<std::size_t>(slot(0))];
             return "level \"" + level.name + "\" earns " + num(level.share * 100) + "%" + result;
           },
           [&](const rules::Deduction& r) {
             std::map<std::string, std::string> parts;  // by name, as documents list them
-            for (std::size_t i = 0; i < r.severities.size(); ++i) {
-              if (slots[i] == 0) continue;
-              parts[r.severities[i].name] = r.severities[i].name + " × " + num(slots[i]) + " (−" + pts(r.severities[i].points) + " each)";
+            for (std::size_t k = 0; k < r.severities.size(); ++k) {
+              if (slot(k) == 0) continue;
+              parts[r.severities[k].name] = r.severities[k].name + " × " + num(slot(k)) + " (−" + pts(r.severities[k].points) + " each)";
             }
             std::string why;
             for (const auto& [name, text] : parts) why += (why.empty() ? "" : ", ") + text;
             return (why.empty() ? std::string("no deductions") : why) + result;
           },
           [&](const rules::Comparison&) {
-            const char* what = slots[0] > slots[1] ? "an increase" : slots[0] == slots[1] ? "no change" : "a decrease";
-            return num(slots[0]) + " against " + num(slots[1]) + " before: " + what + result;
+            const char* what = slot(0) > slot(1) ? "an increase" : slot(0) == slot(1) ? "no change" : "a decrease";
+            return num(slot(0)) + " against " + num(slot(1)) + " before: " + what + result;
           },
-          [&](const rules::SurveyIndex&) { return "survey index " + num(slots[0], "%") + " × " + pts(max) + result; },
+          [&](const rules::SurveyIndex&) { return "survey index " + num(slot(0), "%") + " × " + pts(max) + result; },
           [&](const rules::Manual&) { return "set by appraisal" + result; },
       },
       rule_);
@@ -436,8 +506,8 @@ std::string ScoringRule::explain(double max, const double* slots) const {
 
 RuleOutcome ScoringRule::apply(double max, const InputValue& input, const std::string& where) const {
   std::vector<double> slots(slot_count());
-  encode(max, input, slots.data(), where);
-  return RuleOutcome{points(max, slots.data()), explain(max, slots.data())};
+  encode(max, input, slots.data(), 1, where);
+  return RuleOutcome{points(max, slots.data(), 1), explain(max, slots.data(), 1)};
 }
 
 }  // namespace parindex

@@ -400,7 +400,7 @@ TEST(Batch, TableErrorsNameUnitAndCriterion) {
   *table.slots(fw.plan(), 1, 1) = std::nan("");
   EXPECT_PARINDEX_ERROR(evaluate_many(fw, {{"a", "A", ""}, {"b", "B", ""}}, 2024, table), error_kind::validation,
                         "assessment of b, criterion 1.2: has no score");
-  table.not_applicable[1 * fw.plan().node_count() + 2] = 1;  // node 2 is 1.2
+  table.not_applicable[table.at(2, 1)] = 1;  // node 2 is 1.2
   auto result = evaluate_many(fw, {{"a", "A", ""}, {"b", "B", ""}}, 2024, table);
   EXPECT_DOUBLE_EQ(result.scores.total[1], 50);
   EXPECT_EQ(scorecard(fw, result, 1).lines[2].explanation, "not applicable: 100.00 points leave the maximum");

@@ -23,34 +23,40 @@ enum class Decision : std::uint8_t {
 };
 const char* to_string(Decision decision) noexcept;
 
-// What a set of units states, laid out for the kernel; every array is row-major, one row per
-// unit. A leaf has a value when its first slot is not NaN.
+// What a set of units states, laid out for the kernel. Every array is column-major: one
+// column of `units` numbers per slot, leaf, node or adjustment, so a data frame's column copies
+// straight in and the kernel reads each criterion's inputs contiguously. A leaf has a value
+// for a unit when its first slot is not NaN.
 struct InputTable {
   std::size_t units = 0;
-  std::vector<double> values;                  // units × plan.slot_count()
-  std::vector<double> appraised;               // units × plan.leaf_count(); NaN: none
-  std::vector<double> self_assessed;           // units × plan.leaf_count(); NaN: none
-  std::vector<std::uint8_t> evidence;          // units × plan.leaf_count(); 1: evidence given
-  std::vector<std::uint8_t> not_applicable;    // units × plan.node_count(); 1 drops the subtree
-  std::vector<double> adjustments;             // units × plan.adjustment_count(): points claimed
+  std::vector<double> values;                  // plan.slot_count() columns
+  std::vector<double> appraised;               // plan.leaf_count() columns; NaN: none
+  std::vector<double> self_assessed;           // plan.leaf_count() columns; NaN: none
+  std::vector<std::uint8_t> evidence;          // plan.leaf_count() columns; 1: evidence given
+  std::vector<std::uint8_t> not_applicable;    // plan.node_count() columns; 1 drops the subtree
+  std::vector<double> adjustments;             // plan.adjustment_count() columns: points claimed
 
   // A table of the plan's shape where nothing is stated yet.
   static InputTable blank(const EvaluationPlan& plan, std::size_t units);
+  // Where column `column` meets unit `unit`, in any of the arrays.
+  std::size_t at(std::size_t column, std::size_t unit) const noexcept { return column * units + unit; }
+  // A unit's first slot for a leaf; slot k lies k × units further on.
   double* slots(const EvaluationPlan& plan, std::size_t unit, std::size_t leaf) noexcept {
-    return values.data() + unit * plan.slot_count() + plan.slot_offset(leaf);
+    return values.data() + at(plan.slot_offset(leaf), unit);
   }
   const double* slots(const EvaluationPlan& plan, std::size_t unit, std::size_t leaf) const noexcept {
-    return values.data() + unit * plan.slot_count() + plan.slot_offset(leaf);
+    return values.data() + at(plan.slot_offset(leaf), unit);
   }
 };
 
-// The kernel's numbers for every unit and node.
+// The kernel's numbers for every unit and node; matrices are node-major (one column of
+// `units` numbers per node).
 struct BatchScores {
   std::size_t units = 0;
   std::size_t nodes = 0;
-  std::vector<double> achieved;        // units × nodes
-  std::vector<double> max_points;      // units × nodes; 0 where not applicable
-  std::vector<Decision> decided_by;    // units × nodes
+  std::vector<double> achieved;        // nodes columns
+  std::vector<double> max_points;      // nodes columns; 0 where not applicable
+  std::vector<Decision> decided_by;    // nodes columns
   std::vector<double> scale_max;       // per unit: the fields aggregated
   std::vector<double> scale_achieved;
   std::vector<double> bonus;           // counted, after the framework's cap
@@ -58,9 +64,9 @@ struct BatchScores {
   std::vector<double> total;           // scale_achieved + bonus − penalty, at least 0
   std::vector<double> index_percent;   // total ÷ scale_max × 100, unrounded (0 when max is 0)
 
-  double achieved_at(std::size_t unit, std::size_t node) const noexcept { return achieved[unit * nodes + node]; }
-  double max_at(std::size_t unit, std::size_t node) const noexcept { return max_points[unit * nodes + node]; }
-  Decision decision_at(std::size_t unit, std::size_t node) const noexcept { return decided_by[unit * nodes + node]; }
+  double achieved_at(std::size_t unit, std::size_t node) const noexcept { return achieved[node * units + unit]; }
+  double max_at(std::size_t unit, std::size_t node) const noexcept { return max_points[node * units + unit]; }
+  Decision decision_at(std::size_t unit, std::size_t node) const noexcept { return decided_by[node * units + unit]; }
 };
 
 // The first thing wrong with a table, by position; empty when the kernel may run on it.

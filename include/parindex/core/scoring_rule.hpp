@@ -1,6 +1,7 @@
 // Scoring rules: how a criterion's input becomes points, with the reason in words.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -155,15 +156,25 @@ class ScoringRule {
   // The kernel's view of an input: a few numbers ("slots") per criterion and unit. A yes/no is
   // 0 or 1, a graded level its index, deductions one count per severity (in the rule's order),
   // comparisons {current, previous}, proportional {value, target} (target NaN: the rule's own).
+  // Slot k of a unit lies `stride` numbers after slot k − 1, so one unit's slots may be
+  // contiguous (stride 1) or a column of a table (stride = the number of units). A first slot
+  // of NaN means no value.
   std::size_t slot_count() const noexcept;
   // Writes input as slots; throws parindex::error (validation) when it does not suit the rule.
-  void encode(double max_points, const InputValue& input, double* slots, const std::string& where) const;
-  // What is wrong with slots given directly (from a table), or nothing.
-  std::optional<std::string> check(double max_points, const double* slots) const;
-  // Unrounded points of checked slots; the only place each rule's arithmetic lives.
-  double points(double max_points, const double* slots) const noexcept;
+  void encode(double max_points, const InputValue& input, double* slots, std::size_t stride, const std::string& where) const;
+  // What is wrong with slots given directly (from a table), or nothing. A unit without a value
+  // (first slot NaN) is not checked.
+  std::optional<std::string> check(double max_points, const double* slots, std::size_t stride) const;
+  // The same over `count` consecutive units, skipping those where skip[i] is set (skip may be
+  // null): the first bad unit's index and what is wrong with it.
+  std::optional<std::pair<std::size_t, std::string>> check(double max_points, const double* slots, std::size_t stride,
+                                                           std::size_t count, const std::uint8_t* skip) const;
+  // Unrounded points of `count` consecutive units whose slots were checked (NaN where a unit
+  // has no value). The only place each rule's arithmetic lives.
+  void points(double max_points, const double* slots, std::size_t stride, std::size_t count, double* out) const noexcept;
+  double points(double max_points, const double* slots, std::size_t stride) const noexcept;
   // The reason in words: "84.59% is in [80%, 90%) → 0.25 of 0.50".
-  std::string explain(double max_points, const double* slots) const;
+  std::string explain(double max_points, const double* slots, std::size_t stride) const;
 
   // Applies the rule: encode, points and explain. Throws parindex::error (validation) when the input does not suit the
   // rule (wrong kind, outside the bands, unknown level, negative count, ...).
