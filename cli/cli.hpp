@@ -38,11 +38,30 @@ struct Options {
   std::string why;          // score: --why CODE
 };
 
-int run_scoring(const Options& o);   // score, rank, gaps
-int run_calendar(const Options& o);  // calendar, lunar, solar, workdays
-int run_plan(const Options& o);      // plan
-int run_dossiers(const Options& o);  // dossiers
-int run_commitments(const Options& o);  // commitments
+// The commands, one file each (name_command.cpp); main.cpp holds the table of them.
+int run_score(const Options& o);
+int run_rank(const Options& o);
+int run_gaps(const Options& o);
+int run_calendar(const Options& o);
+int run_lunar(const Options& o);
+int run_solar(const Options& o);
+int run_workdays(const Options& o);
+int run_plan(const Options& o);
+int run_dossiers(const Options& o);
+int run_commitments(const Options& o);
+
+// score, rank and gaps: the framework's scorecard of each assessment argument, with the
+// dossier log's metrics when --dossiers is given.
+struct Scored {
+  std::vector<Scorecard> cards;
+  std::optional<DossierMetrics> dossiers;
+};
+Scored score_arguments(const Options& o);
+std::string unit_heading(const UnitRef& unit, const std::string& framework, int year);
+
+// lunar and solar
+LunarDate lunar_argument(const std::string& text);
+std::string describe_lunar(const LunarDate& date);
 
 // Vietnam's calendar over the given years, with the --calendar files composed on top.
 WorkCalendar calendar_for(const Options& o, int first_year, int last_year);

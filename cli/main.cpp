@@ -139,14 +139,22 @@ Options parse_args(int argc, char** argv) {
   return o;
 }
 
+struct Command {
+  const char* name;
+  int (*run)(const Options&);
+};
+
+constexpr Command commands[] = {
+    {"score", run_score},       {"rank", run_rank},         {"gaps", run_gaps},
+    {"calendar", run_calendar}, {"lunar", run_lunar},       {"solar", run_solar},
+    {"workdays", run_workdays}, {"plan", run_plan},         {"dossiers", run_dossiers},
+    {"commitments", run_commitments},
+};
+
 int run(const Options& o) {
-  if (o.command == "score" || o.command == "rank" || o.command == "gaps") return run_scoring(o);
-  if (o.command == "calendar" || o.command == "lunar" || o.command == "solar" || o.command == "workdays") {
-    return run_calendar(o);
+  for (const auto& c : commands) {
+    if (o.command == c.name) return c.run(o);
   }
-  if (o.command == "plan") return run_plan(o);
-  if (o.command == "dossiers") return run_dossiers(o);
-  if (o.command == "commitments") return run_commitments(o);
   throw UsageError("unknown command \"" + o.command + "\"");
 }
 

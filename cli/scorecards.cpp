@@ -1,0 +1,41 @@
+// What score, rank and gaps share: loading the framework and scoring each assessment.
+#include <iostream>
+
+#include "cli.hpp"
+
+namespace parindex::cli {
+
+std::string unit_heading(const UnitRef& u, const std::string& framework, int year) {
+  return u.name + " (" + u.code + ") · " + framework + " · " + std::to_string(year);
+}
+
+Scored score_arguments(const Options& o) {
+  Scored out;
+  if (o.args.size() < 2) throw UsageError(o.command + " needs a framework and at least one assessment");
+  Framework framework = load_framework(o.args.front());
+  auto& cards = out.cards;
+  auto& dossiers = out.dossiers;
+  for (std::size_t i = 1; i < o.args.size(); ++i) {
+    Assessment a = load_assessment(o.args[i]);
+    try {
+      if (!o.dossier_log.empty() && !dossiers) {
+        // Inputs bound to a log are figures as of the end of the assessed year, unless told otherwise.
+        DossierOptions options;
+        options.as_of = o.as_of ? *o.as_of : Date(a.year, 12, 31);
+        options.group_by = {GroupKey::unit, GroupKey::level};
+        options.keep_late = !o.why.empty();
+        options.convention.receipt_day_counts = o.receipt_day_counts;
+        options.convention.cutoff_minute = o.cutoff_minute;
+        dossiers = read_dossiers(o.dossier_log, calendar_for(o, 2013, lunar_last_year), options);
+        std::cerr << "dossier log: rows read " << dossiers->rows_read << " = used " << dossiers->rows_used
+                  << " + rejected " << dossiers->rows_rejected << "\n";
+      }
+      cards.push_back(dossiers ? evaluate(framework, a, *dossiers) : evaluate(framework, a));
+    } catch (const error& e) {
+      throw e.located_in(o.args[i] + ": ");
+    }
+  }
+  return out;
+}
+
+}  // namespace parindex::cli
