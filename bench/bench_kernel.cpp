@@ -150,8 +150,11 @@ int main(int argc, char** argv) {
   const double many = median_ms(repeat, [&] { batch = evaluate_many(fw, assessments); });
   std::vector<UnitRef> refs;
   for (const auto& a : assessments) refs.push_back(a.unit);
+  // A caller hands its table over (moved), so copies are made before the clock starts.
+  std::vector<InputTable> tables(static_cast<std::size_t>(repeat), table);
+  std::size_t next = 0;
   BatchResult from_table;
-  const double checked = median_ms(repeat, [&] { from_table = evaluate_many(fw, refs, 2024, table); });
+  const double checked = median_ms(repeat, [&] { from_table = evaluate_many(fw, refs, 2024, std::move(tables[next++])); });
   Ranking by_cards, by_batch;
   const double rank_cards = median_ms(repeat, [&] { by_cards = rank(cards); });
   RankedValues by_values;
@@ -178,7 +181,7 @@ int main(int argc, char** argv) {
             << "| batch: encode assessments into the input table | " << format_fixed(encode, 2) << " |\n"
             << "| batch: kernel on the table (single thread) | " << format_fixed(kernel, 2) << " |\n"
             << "| batch: evaluate_many(assessments) = encode + kernel | " << format_fixed(many, 2) << " |\n"
-            << "| batch: evaluate_many(table) = copy + check + kernel | " << format_fixed(checked, 2) << " |\n"
+            << "| batch: evaluate_many(table) = check + kernel | " << format_fixed(checked, 2) << " |\n"
             << "| rank 3,321 scorecards (per-unit path) | " << format_fixed(rank_cards, 3) << " |\n"
             << "| rank_values on the kernel's index % | " << format_fixed(rank_arrays, 3) << " |\n"
             << "| rank(framework, batch) with unit names | " << format_fixed(rank_batch, 3) << " |\n";

@@ -103,7 +103,7 @@ def _from_long(frame):
     code_pos, codes = pd.factorize(frame["code"].astype(str))
     n_units, n_codes = len(units), len(codes)
     key = unit_pos.astype(np.int64) * n_codes + code_pos
-    if len(np.unique(key)) != len(key):
+    if len(key) and np.bincount(key, minlength=n_units * n_codes).max() > 1:
         seen = pd.Series(key).duplicated().to_numpy().nonzero()[0][0]
         raise ValidationError(f"assessment of {units[unit_pos[seen]]}, criterion {codes[code_pos[seen]]}: "
                                     "appears twice in the long frame")
