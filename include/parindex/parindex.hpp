@@ -10,6 +10,7 @@
 #include "parindex/core/evaluation_plan.hpp"
 #include "parindex/core/framework.hpp"
 #include "parindex/core/gaps.hpp"
+#include "parindex/core/index_table.hpp"
 #include "parindex/core/ranking.hpp"
 #include "parindex/core/rounding.hpp"
 #include "parindex/core/scorecard.hpp"

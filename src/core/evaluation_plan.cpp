@@ -23,7 +23,7 @@ EvaluationPlan::EvaluationPlan(const Framework& framework)
     max_[i] = c.max_points;
     weight_[i] = c.weight;
     const bool leaf = framework.is_leaf(i);
-    rounds_[i] = rounding_.rounds_at(depth_[i], leaf);
+    rounds_[i] = rounding_.rounds_at(depth_[i]);
     if (!leaf) continue;
     node_leaf_[i] = static_cast<std::int32_t>(leaf_node_.size());
     leaf_node_.push_back(i);
@@ -43,6 +43,15 @@ EvaluationPlan::EvaluationPlan(const Framework& framework)
     child_begin_.push_back(child_list_.size());
   }
   for (auto f : framework.fields()) fields_.push_back(static_cast<std::uint32_t>(f));
+  children_max_.assign(n, 0.0);
+  for (std::size_t i = 0; i < n; ++i) {
+    std::vector<double> maxima, weights;
+    for (auto c : children(i)) {
+      maxima.push_back(max_[c]);
+      weights.push_back(weight_[c]);
+    }
+    if (!maxima.empty()) children_max_[i] = aggregate_max(aggregation_, maxima, weights);
+  }
   for (const auto& a : framework.adjustments()) {
     adjustment_bonus_.push_back(a.kind == Adjustment::Kind::bonus);
     adjustment_max_.push_back(a.max_points);

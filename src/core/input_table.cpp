@@ -128,8 +128,10 @@ std::optional<InputProblem> find_problem(const EvaluationPlan& plan, const Input
     const double max = plan.max_points(i);
     const std::uint8_t* skip = dropped.data() + t.at(i, 0);
     const ScoringRule* rule = plan.rule(leaf);
+    // Values are checked even where the criterion is not applicable: the kernel scores whole
+    // columns before the mask applies, so every number it reads must be sound.
     if (rule) {
-      if (auto p = rule->check(max, t.slots(plan, 0, leaf), units, units, skip)) keep(p->first, i, false, std::move(p->second));
+      if (auto p = rule->check(max, t.slots(plan, 0, leaf), units, units, nullptr)) keep(p->first, i, false, std::move(p->second));
     }
     for (std::size_t u = 0; u < units; ++u) {
       if (skip[u]) continue;

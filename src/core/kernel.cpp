@@ -136,10 +136,13 @@ void score_parent(const EvaluationPlan& plan, std::size_t node, Block b, Scratch
   const std::uint8_t* dropped = s.dropped.data() + node * block;
   const bool rounds = plan.rounds(node);
   const int decimals = plan.rounding().decimals;
+  // The declared maximum while every child applies; else scaled by the share still applicable.
+  const double declared = plan.max_points(node), full = plan.children_max(node);
   for (std::size_t k = 0; k < b.count; ++k) {
     const double p = rounds ? round_half_up_fast(s.points[k], decimals) : s.points[k];
+    const double max = s.max[k] == full ? declared : full > 0 ? s.max[k] * declared / full : 0.0;
     out.achieved[to + k] = dropped[k] ? 0.0 : p;
-    out.max_points[to + k] = dropped[k] ? 0.0 : s.max[k];
+    out.max_points[to + k] = dropped[k] ? 0.0 : max;
     out.decided_by[to + k] = dropped[k] ? Decision::not_applicable : Decision::children;
   }
 }
@@ -164,7 +167,7 @@ void score_totals(const EvaluationPlan& plan, const InputTable& t, Block b, Scra
 
 }  // namespace
 
-void evaluate_table(const EvaluationPlan& plan, const InputTable& t, BatchScores& out) noexcept {
+void evaluate_table(const EvaluationPlan& plan, const InputTable& t, BatchScores& out) {
   const std::size_t n = plan.node_count();
   out.units = t.units;
   out.nodes = n;

@@ -51,6 +51,11 @@ std::vector<std::string> group_names(const Grouping& grouping) {
 RankedValues rank_values(std::span<const double> values, int decimals, const Grouping& grouping) {
   check_decimals(decimals);
   const std::size_t n = values.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!std::isfinite(values[i])) {
+      throw error(error_kind::argument, "rank, value #" + std::to_string(i + 1), "a value to rank must be a finite number");
+    }
+  }
   // Every comparison is on the figure as shown, so units a published table shows equal tie.
   std::vector<double> shown(n);
   for (std::size_t i = 0; i < n; ++i) shown[i] = round_half_up_fast(values[i], decimals);
@@ -69,6 +74,7 @@ RankedValues rank_values(std::span<const double> values, int decimals, const Gro
     std::iota(by_threshold.begin(), by_threshold.end(), std::size_t{0});
     std::sort(by_threshold.begin(), by_threshold.end(),
               [&](std::size_t a, std::size_t b) { return t->groups[a].min_percent > t->groups[b].min_percent; });
+    for (auto g : by_threshold) r.cut_points.push_back(t->groups[g].min_percent);
     for (std::size_t i = 0; i < n; ++i) {
       for (auto g : by_threshold) {
         if (shown[i] >= t->groups[g].min_percent) {
@@ -83,10 +89,16 @@ RankedValues rank_values(std::span<const double> values, int decimals, const Gro
     std::vector<double> sorted = shown;
     std::sort(sorted.begin(), sorted.end());
     const double q1 = quantile(sorted, 0.25), q2 = quantile(sorted, 0.5), q3 = quantile(sorted, 0.75);
+    r.cut_points = {q3, q2, q1};
     for (std::size_t i = 0; i < n; ++i) {
       const double v = shown[i];
-      r.group[i] = v >= q3 ? 0 : v >= q2 ? 1 : v >= q1 ? 2 : 3;
+      auto above = [&](double cut) { return q->cut_goes_down ? v > cut : v >= cut; };
+      r.group[i] = above(q3) ? 0 : above(q2) ? 1 : above(q1) ? 2 : 3;
     }
+  }
+  r.on_cut_point.assign(n, false);
+  for (std::size_t i = 0; i < n; ++i) {
+    r.on_cut_point[i] = std::find(r.cut_points.begin(), r.cut_points.end(), shown[i]) != r.cut_points.end();
   }
   return r;
 }

@@ -58,6 +58,7 @@ const char* to_string(RoundingPolicy::Mode mode) noexcept {
   switch (mode) {
     case RoundingPolicy::Mode::round_leaves: return "round_leaves";
     case RoundingPolicy::Mode::exact: return "exact";
+    case RoundingPolicy::Mode::round_at_depth: return "round_at_depth";
   }
   return "?";
 }

@@ -78,9 +78,9 @@ struct InputProblem {
 };
 std::optional<InputProblem> find_problem(const EvaluationPlan& plan, const InputTable& table);
 
-// The kernel: no checks, no strings, no allocation once `out` has its size. Run it on a table
-// that find_problem passed; evaluate_many does both.
-void evaluate_table(const EvaluationPlan& plan, const InputTable& table, BatchScores& out) noexcept;
+// The kernel: no checks, no strings, no allocation once `out` has its size. Run it only on a
+// table that find_problem passed (evaluate_many does both): it trusts every value it reads.
+void evaluate_table(const EvaluationPlan& plan, const InputTable& table, BatchScores& out);
 
 // Units evaluated together, with what is needed to explain any one of them.
 struct BatchResult {

@@ -27,6 +27,9 @@ class EvaluationPlan {
   std::int32_t parent(std::size_t node) const noexcept { return parent_[node]; }
   std::size_t depth(std::size_t node) const noexcept { return depth_[node]; }
   double max_points(std::size_t node) const noexcept { return max_[node]; }
+  // A parent's children's maxima aggregated, all applicable. It may differ from the parent's
+  // declared maximum by half a unit of the last decimal (three children of 3.333 under 10).
+  double children_max(std::size_t node) const noexcept { return children_max_[node]; }
   double weight(std::size_t node) const noexcept { return weight_[node]; }
   bool rounds(std::size_t node) const noexcept { return rounds_[node] != 0; }
   // A node's children (none for a leaf), and the fields, in tree order.
@@ -48,7 +51,7 @@ class EvaluationPlan {
 
   Aggregation aggregation() const noexcept { return aggregation_; }
   const RoundingPolicy& rounding() const noexcept { return rounding_; }
-  bool rounds_total() const noexcept { return rounding_.rounds_at(0, false); }
+  bool rounds_total() const noexcept { return rounding_.rounds_at(0); }
   bool adjustment_is_bonus(std::size_t a) const noexcept { return adjustment_bonus_[a] != 0; }
   double adjustment_max(std::size_t a) const noexcept { return adjustment_max_[a]; }
   double bonus_cap() const noexcept { return bonus_cap_; }
@@ -57,7 +60,7 @@ class EvaluationPlan {
  private:
   std::vector<std::int32_t> parent_;
   std::vector<std::uint32_t> depth_;
-  std::vector<double> max_, weight_;
+  std::vector<double> max_, weight_, children_max_;
   std::vector<std::uint8_t> rounds_;
   std::vector<std::int32_t> node_leaf_;
   std::vector<std::size_t> child_begin_;

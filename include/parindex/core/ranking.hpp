@@ -31,6 +31,9 @@ struct ThresholdGroups {
 // low-average, the rest lowest.
 struct QuartileGroups {
   std::vector<std::string> names{"highest", "high-average", "low-average", "lowest"};
+  // A unit exactly on a cut-point goes to the group above (PAPI's wording: "from the 75th
+  // percentile up"), or, when set, to the group below.
+  bool cut_goes_down = false;
   friend bool operator==(const QuartileGroups&, const QuartileGroups&) = default;
 };
 
@@ -68,6 +71,8 @@ struct RankedValues {
   std::vector<std::size_t> order;  // indices into the values, best first; ties in input order
   std::vector<int> rank;           // per input index, 1-based
   std::vector<int> group;          // per input index: index into the grouping's names, -1 for none
+  std::vector<double> cut_points;  // the group boundaries, highest first (thresholds or quartiles)
+  std::vector<bool> on_cut_point;  // per input index: its shown value equals a cut-point
 };
 RankedValues rank_values(std::span<const double> values, int decimals, const Grouping& grouping = {});
 // The names of a grouping's groups, as RankedValues::group indexes them.

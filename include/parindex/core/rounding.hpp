@@ -15,7 +15,7 @@ double round_half_up(double x, int decimals);
 
 // The same result, fast where the decimal is not within a hair of a tie (the kernel's path);
 // decimals must lie in 0..6.
-inline double round_half_up_fast(double x, int decimals) noexcept {
+inline double round_half_up_fast(double x, int decimals) {
   constexpr double scale[] = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6};
   const double s = scale[decimals];
   const double y = x * s;
@@ -52,12 +52,14 @@ struct RoundingPolicy {
   bool ok() const noexcept {
     return decimals >= 0 && decimals <= 6 && (mode != Mode::round_at_depth || (depth >= 1 && depth <= 32));
   }
-  // Whether a node at this depth (1 = field; 0 = the total) carries rounded points.
-  bool rounds_at(std::size_t node_depth, bool leaf) const noexcept {
+  // Whether a node at this depth (1 = field; 0 = the total) carries rounded points. Under
+  // round_leaves every node does (leaves are rounded, parents add rounded figures); under
+  // round_at_depth the nodes at `depth` and above, and leaves shallower than it.
+  bool rounds_at(std::size_t node_depth) const noexcept {
     switch (mode) {
       case Mode::round_leaves: return true;
       case Mode::exact: return false;
-      case Mode::round_at_depth: return node_depth <= static_cast<std::size_t>(depth) || (leaf && node_depth < static_cast<std::size_t>(depth));
+      case Mode::round_at_depth: return node_depth <= static_cast<std::size_t>(depth);
     }
     return false;
   }
