@@ -12,11 +12,21 @@ namespace parindex::python {
 
 namespace {
 
-// A batch with the framework that explains it.
+// A batch with the framework that explains it, and the assessments when it was made of them
+// (their causes, evidence and provenance go into the explained scorecards).
 struct Batch {
   Framework framework;
   BatchResult result;
+  std::vector<Assessment> assessments;
 };
+
+// Rules whose input is a plain number: a float column goes straight into their slots.
+bool takes_a_number(const ScoringRule& rule) {
+  const auto& v = rule.variant();
+  if (auto* p = std::get_if<rules::Proportional>(&v)) return p->target.has_value();
+  return std::holds_alternative<rules::Bands>(v) || std::holds_alternative<rules::Linear>(v) ||
+         std::holds_alternative<rules::SurveyIndex>(v) || std::holds_alternative<rules::Manual>(v);
+}
 
 std::string unit_where(const UnitRef& unit) { return "assessment of " + unit.code + ", criterion "; }
 
@@ -41,7 +51,17 @@ std::optional<InputValue> cell_input(const py::handle& cell, const std::string& 
     return InputValue(cell.cast<bool>());
   }
   if (py::isinstance<py::dict>(cell)) {
-    auto text = py::module_::import("json").attr("dumps")(cell).cast<std::string>();
+    // numpy scalars inside the dict are written as the plain numbers they hold.
+    auto plain = py::cpp_function([](const py::object& o) -> py::object {
+      if (py::hasattr(o, "item")) return o.attr("item")();
+      throw py::type_error("not a number");
+    });
+    std::string text;
+    try {
+      text = py::module_::import("json").attr("dumps")(cell, py::arg("default") = plain).cast<std::string>();
+    } catch (const py::error_already_set&) {
+      throw error(error_kind::validation, where, "cannot read " + py::repr(cell).cast<std::string>() + " as an input");
+    }
     return input_from_json(text, where);
   }
   double v = 0;
@@ -63,9 +83,7 @@ void fill_values(const Framework& fw, const std::vector<UnitRef>& units, const p
     const std::size_t leaf = leaf_of(fw, code, "value");
     const ScoringRule* rule = plan.rule(leaf);
     const double max = plan.max_points(plan.leaf_node(leaf));
-    const bool one_number = rule && (rule->slot_count() == 1 || (std::holds_alternative<rules::Proportional>(rule->variant()) &&
-                                                                 std::get<rules::Proportional>(rule->variant()).target));
-    if (py::isinstance<py::array>(column) && column.cast<py::array>().dtype().kind() == 'f' && one_number) {
+    if (rule && takes_a_number(*rule) && py::isinstance<py::array>(column) && column.cast<py::array>().dtype().kind() == 'f') {
       auto a = column.cast<py::array_t<double, py::array::forcecast>>();
       auto view = a.unchecked<1>();
       if (static_cast<std::size_t>(view.shape(0)) != units.size()) throw error(error_kind::argument, "value column " + code, "has the wrong length");
@@ -125,15 +143,14 @@ Batch evaluate_columns(const Framework& fw, const std::vector<std::string>& code
       }
     }
   }
-  // Evidence is taken as given unless an evidence column says otherwise.
-  std::fill(t.evidence.begin(), t.evidence.end(), std::uint8_t{1});
+  // As in an assessment document: evidence counts as given only where the evidence column says so.
   for (auto [key, column] : evidence) {
     const std::size_t leaf = leaf_of(fw, key.cast<std::string>(), "evidence");
     auto a = column.cast<py::array_t<bool, py::array::forcecast>>();
     auto view = a.unchecked<1>();
     for (std::size_t u = 0; u < units.size(); ++u) t.evidence[t.at(leaf, u)] = view(static_cast<py::ssize_t>(u));
   }
-  return Batch{fw, evaluate_many(fw, std::move(units), year, std::move(t))};
+  return Batch{fw, evaluate_many(fw, std::move(units), year, std::move(t)), {}};
 }
 
 // Units × criteria from the kernel's criteria × units.
@@ -193,7 +210,9 @@ void bind_batch(py::module_& m) {
       })
       .def("scorecard", [](const Batch& b, const std::string& unit) {
         for (std::size_t u = 0; u < b.result.units.size(); ++u) {
-          if (b.result.units[u].code == unit) return scorecard(b.framework, b.result, u);
+          if (b.result.units[u].code == unit) {
+            return scorecard(b.framework, b.result, u, b.assessments.empty() ? nullptr : &b.assessments[u]);
+          }
         }
         throw error(error_kind::argument, "unit " + unit, "not in this batch");
       }, py::arg("unit"), "The explained scorecard of one unit.")
@@ -202,7 +221,7 @@ void bind_batch(py::module_& m) {
       }, py::arg("groups") = py::none(), py::arg("tie_decimals") = py::none(), "Ranks the units by index %.");
 
   m.def("_evaluate_assessments", [](const Framework& fw, const std::vector<Assessment>& assessments) {
-    return Batch{fw, evaluate_many(fw, assessments)};
+    return Batch{fw, evaluate_many(fw, assessments), assessments};
   });
   m.def("_evaluate_columns", &evaluate_columns);
 }

@@ -1,5 +1,6 @@
 // Assessments into the kernel's table, checked on the way with errors naming unit and criterion.
 #include <cmath>
+#include <set>
 
 #include "parindex/core/batch.hpp"
 #include "parindex/core/error.hpp"
@@ -28,7 +29,9 @@ std::string where_criterion(const std::string& unit_where, const CriterionCode& 
 
 // Locations are written only when something is wrong: encoding thousands of units builds none.
 void check_entries(const Framework& framework, const Assessment& a, const std::string& unit_where) {
-  for (const auto& [code, e] : a.entries) {
+  for (const auto& entry : a.entries) {
+    const CriterionCode& code = entry.first;
+    const CriterionEntry& e = entry.second;
     auto fail = [&](const std::string& detail) { invalid(where_criterion(unit_where, code), detail); };
     auto i = framework.find(code);
     if (!i) fail("not in framework " + framework.id());
@@ -156,6 +159,17 @@ std::optional<InputProblem> find_problem(const EvaluationPlan& plan, const Input
   return first;
 }
 
+namespace {
+
+void check_units_once(const std::vector<UnitRef>& units) {
+  std::set<std::string> seen;
+  for (const auto& u : units) {
+    if (!seen.insert(u.code).second) throw error(error_kind::argument, "unit " + u.code, "appears twice in one batch");
+  }
+}
+
+}  // namespace
+
 BatchResult evaluate_many(const Framework& framework, std::span<const Assessment> assessments) {
   BatchResult r;
   r.inputs = input_table(framework, assessments);
@@ -167,6 +181,7 @@ BatchResult evaluate_many(const Framework& framework, std::span<const Assessment
     }
     r.units.push_back(a.unit);
   }
+  check_units_once(r.units);
   if (!assessments.empty()) r.year = assessments.front().year;
   evaluate_table(framework.plan(), r.inputs, r.scores);
   return r;
@@ -183,6 +198,7 @@ BatchResult evaluate_many(const Framework& framework, std::vector<UnitRef> units
   if (!framework.info().period.contains(year)) {
     throw error(error_kind::argument, "evaluate_many", "year " + std::to_string(year) + " is outside the framework's period");
   }
+  check_units_once(units);
   if (auto p = find_problem(plan, inputs)) {
     const std::string unit = where_unit(units[p->unit]);
     const std::string what = p->adjustment ? "adjustment " + framework.adjustments()[p->node].id

@@ -18,6 +18,9 @@ template <class... Ts>
 struct overloaded : Ts... {
   using Ts::operator()...;
 };
+// Spelled out for compilers without aggregate deduction (clang before 17).
+template <class... Ts>
+overloaded(Ts...) -> overloaded<Ts...>;
 
 [[noreturn]] void invalid(const std::string& where, const std::string& detail) {
   throw error(error_kind::validation, where, detail);
@@ -272,7 +275,8 @@ void ScoringRule::encode(double max, const InputValue& input, double* slots, std
             const auto& counts = expect<OccurrenceCounts>(input, "occurrence counts per severity", "deduction", where);
             for (std::size_t k = 0; k < r.severities.size(); ++k) slot(k) = 0.0;
             for (const auto& [name, count] : counts) {
-              auto it = std::find_if(r.severities.begin(), r.severities.end(), [&](const auto& s) { return s.name == name; });
+              const std::string& wanted = name;  // clang 14 cannot capture a structured binding
+              auto it = std::find_if(r.severities.begin(), r.severities.end(), [&](const auto& s) { return s.name == wanted; });
               if (it == r.severities.end()) {
                 std::vector<std::string> names;
                 for (const auto& s : r.severities) names.push_back(s.name);
@@ -488,7 +492,8 @@ std::string ScoringRule::explain(double max, const double* slots, std::size_t st
             std::map<std::string, std::string> parts;  // by name, as documents list them
             for (std::size_t k = 0; k < r.severities.size(); ++k) {
               if (slot(k) == 0) continue;
-              parts[r.severities[k].name] = r.severities[k].name + " × " + num(slot(k)) + " (−" + pts(r.severities[k].points) + " each)";
+              const std::string count = std::to_string(static_cast<long long>(slot(k)));  // a whole count, checked
+              parts[r.severities[k].name] = r.severities[k].name + " × " + count + " (−" + pts(r.severities[k].points) + " each)";
             }
             std::string why;
             for (const auto& [name, text] : parts) why += (why.empty() ? "" : ", ") + text;

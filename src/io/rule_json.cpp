@@ -12,6 +12,9 @@ template <class... Ts>
 struct overloaded : Ts... {
   using Ts::operator()...;
 };
+// Spelled out for compilers without aggregate deduction (clang before 17).
+template <class... Ts>
+overloaded(Ts...) -> overloaded<Ts...>;
 
 template <class Item, class ReadItem>
 std::vector<Item> read_list(const Object& o, std::string_view key, ReadItem read_item) {

@@ -7,7 +7,10 @@ namespace parindex::json_detail {
 namespace {
 
 // Version 1 frameworks were all additive (PAR INDEX); version 2 names the aggregation.
-void framework_1_to_2(json& doc) { doc["aggregation"] = "sum"; }
+void framework_1_to_2(json& doc) {
+  if (doc.contains("aggregation")) fail("/aggregation", "version 1 frameworks have no aggregation; write \"parindex.framework/2\"");
+  doc["aggregation"] = "sum";
+}
 
 struct Upgrade {
   std::string_view schema;

@@ -164,7 +164,9 @@ CommitmentReview review(const Commitment& c, const WorkCalendar& calendar, const
       for (const auto& d : due.dates) owed.emplace_back(d, period_for(spec, d));
     }
     std::sort(owed.begin(), owed.end());
-    for (const auto& [d, period] : owed) {
+    for (const auto& report : owed) {
+      const Date& d = report.first;
+      const std::string& period = report.second;
       bool answered = std::any_of(t.actuals.begin(), t.actuals.end(), [&](const ReportedValue& a) {
         return a.period == period && (!a.reported_on || *a.reported_on <= as_of);
       });

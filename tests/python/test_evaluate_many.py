@@ -37,7 +37,7 @@ def test_from_assessments_equals_per_unit(framework, assessments):
         card = parindex.evaluate(framework, a)
         assert totals.loc[a.unit_code, "total"] == card.total
         assert totals.loc[a.unit_code, "index_percent"] == card.index_percent
-        assert batch.scorecard(a.unit_code).to_dict() == card.to_dict() | {"lines": batch.scorecard(a.unit_code).to_dict()["lines"]}
+        assert batch.scorecard(a.unit_code).to_dict() == card.to_dict()
     ranked = parindex.rank([parindex.evaluate(framework, a) for a in assessments], groups="national").to_frame()
     assert list(totals.sort_values(["rank", "unit"]).index) == list(ranked["unit"])
     assert list(totals.loc[ranked["unit"], "group"]) == list(ranked["group"])
@@ -100,3 +100,48 @@ def test_errors_name_unit_and_code(framework, assessments):
         parindex.evaluate_many(framework, unknown)
     with pytest.raises(parindex.ArgumentError, match="missing must be"):
         parindex.evaluate_many(framework, frame, missing="zero")
+
+
+def test_bad_cells_name_unit_and_code(framework, assessments):
+    frame = long_frame(assessments)
+    row = frame.index[(frame["unit"] == "chi-lang") & (frame["code"] == "1.*")][0]
+    for column, value, message in [
+        ("not_applicable", "no", "not_applicable must be true or false"),
+        ("appraised", "x", "appraised must be a number"),
+    ]:
+        bad = frame.astype({column: object}).copy()
+        bad.loc[row, column] = value
+        with pytest.raises(parindex.ValidationError, match=f"assessment of chi-lang, criterion 1.\\*: {message}"):
+            parindex.evaluate_many(framework, bad)
+    nameless = frame.astype({"unit": object}).copy()
+    nameless.loc[row, "unit"] = None
+    with pytest.raises(parindex.ValidationError, match=f"row {row} of the long frame has no unit"):
+        parindex.evaluate_many(framework, nameless)
+    with pytest.raises(parindex.ArgumentError, match="appears twice"):
+        parindex.evaluate_many(framework, [assessments[0], assessments[0]])
+    with pytest.raises(parindex.ArgumentError, match="Assessments only"):
+        parindex.evaluate_many(framework, [assessments[0], "bac-son.json"])
+    with pytest.raises(parindex.ArgumentError, match="must be a year"):
+        parindex.evaluate_many(framework, frame, year="next")
+
+
+def test_inputs_keep_their_kind():
+    """A number in a graded or yes/no column is not read as a level or as true."""
+    fw = parindex.Framework.from_dict({
+        "schema": "parindex.framework/2", "id": "k", "name": "k", "period": {"from": 2024, "to": 2024},
+        "legal_source": "invented for a test", "aggregation": "sum",
+        "criteria": [
+            {"code": "1", "title": "A", "max": 3},
+            {"code": "1.1", "title": "B", "max": 1, "rule": {"kind": "yes_no"}},
+            {"code": "1.2", "title": "C", "max": 2,
+             "rule": {"kind": "graded", "levels": [{"name": "tốt", "share": 1}, {"name": "khá", "share": 0.5}]}},
+        ],
+    })
+    ok = pd.DataFrame({"unit": ["a"], "1.1": [True], "1.2": ["khá"]})
+    assert parindex.evaluate_many(fw, ok).totals()["total"].tolist() == [2.0]
+    with pytest.raises(parindex.ValidationError, match="assessment of a, criterion 1.2: the graded rule needs a level name"):
+        parindex.evaluate_many(fw, pd.DataFrame({"unit": ["a"], "1.1": [True], "1.2": [1.0]}))
+    with pytest.raises(parindex.ValidationError, match="assessment of a, criterion 1.1: the yes_no rule needs true or false"):
+        parindex.evaluate_many(fw, pd.DataFrame({"unit": ["a"], "1.1": [1.0], "1.2": ["tốt"]}))
+    dicts = pd.DataFrame({"unit": ["a"], "1.1": [np.bool_(True)], "1.2": ["tốt"]})
+    assert parindex.evaluate_many(fw, dicts).totals()["total"].tolist() == [3.0]

@@ -24,8 +24,9 @@ def evaluate_many(framework: _core.Framework, inputs: Any, *, year: Optional[int
 
     * long: columns ``unit``, ``code`` and any of ``value`` (the rule's input), ``appraised``,
       ``self`` (self-assessed points), ``not_applicable`` and ``evidence`` (whether the evidence a
-      criterion asks for was given; taken as given when the column is absent); optionally
-      ``name``; or
+      criterion asks for was given; as in an assessment document, not given unless it says so,
+      so a self-assessed score of a criterion that needs evidence counts 0 without it);
+      optionally ``name``; or
     * wide: one row per unit (a ``unit`` column, else the index), optionally ``name``, and one
       column per criterion code holding the rule's input.
 
@@ -37,6 +38,9 @@ def evaluate_many(framework: _core.Framework, inputs: Any, *, year: Optional[int
     if missing not in ("error", "not_applicable"):
         raise ArgumentError(f"evaluate_many: missing must be 'error' or 'not_applicable', got {missing!r}")
     if isinstance(inputs, (list, tuple)):
+        wrong = [type(a).__name__ for a in inputs if not isinstance(a, _core.Assessment)]
+        if wrong:
+            raise ArgumentError(f"evaluate_many: a list must hold Assessments only, got {wrong[0]}")
         return _core._evaluate_assessments(framework, list(inputs))
     pd = _pandas()
     if not isinstance(inputs, pd.DataFrame):
@@ -52,14 +56,30 @@ def evaluate_many(framework: _core.Framework, inputs: Any, *, year: Optional[int
                                    missing == "not_applicable")
 
 
+def _whole_year(value, what: str) -> int:
+    try:
+        year = float(value)
+    except (TypeError, ValueError):
+        raise ArgumentError(f"evaluate_many: {what} must be a year, got {value!r}") from None
+    if not math.isfinite(year) or year != int(year):
+        raise ArgumentError(f"evaluate_many: {what} must be a year, got {value!r}")
+    return int(year)
+
+
 def _year(framework, frame, year) -> int:
-    if year is not None:
-        return int(year)
+    in_frame = None
     if "year" in frame.columns:
         years = frame["year"].unique()
         if len(years) != 1:
-            raise ArgumentError(f"evaluate_many: the frame holds years {sorted(years)}; evaluate one year at a time")
-        return int(years[0])
+            raise ArgumentError(f"evaluate_many: the frame holds years {list(years)}; evaluate one year at a time")
+        in_frame = _whole_year(years[0], "the year column")
+    if year is not None:
+        year = _whole_year(year, "year")
+        if in_frame is not None and in_frame != year:
+            raise ArgumentError(f"evaluate_many: year={year}, but the frame's year column says {in_frame}")
+        return year
+    if in_frame is not None:
+        return in_frame
     first, last = framework.period
     if last == first:
         return int(first)
@@ -75,20 +95,33 @@ def _names(frame, units_index) -> list:
 
 
 def _column(values) -> Any:
-    """A numeric column as float64 (NaN where empty); anything else as a list of cells."""
+    """A numeric column as float64 (NaN where empty); anything else, True/False included, as cells."""
     import numpy as np
 
     pd = _pandas()
-    if pd.api.types.is_bool_dtype(values) or pd.api.types.is_numeric_dtype(values):
+    if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
         return np.ascontiguousarray(np.asarray(values, dtype=np.float64))
     return list(values)
+
+
+def _flag(value, unit, code, column) -> Optional[bool]:
+    """A cell of not_applicable or evidence: True/False, 0/1, or empty."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    if isinstance(value, (bool, int)) or type(value).__name__ in ("bool_", "int64", "int32"):
+        if value in (0, 1):
+            return bool(value)
+    if isinstance(value, float) and value in (0.0, 1.0):
+        return bool(value)
+    raise ValidationError(f"assessment of {unit}, criterion {code}: {column} must be true or false, got {value!r}")
 
 
 def _from_wide(frame):
     units = frame["unit"] if "unit" in frame.columns else frame.index.to_series()
     units = [str(u) for u in units]
     if len(set(units)) != len(units):
-        raise ArgumentError("evaluate_many: a unit appears twice in the wide frame")
+        twice = next(u for u in units if units.count(u) > 1)
+        raise ArgumentError(f"evaluate_many: unit {twice} appears twice in the wide frame")
     names = _names(frame if "unit" in frame.columns else frame.assign(unit=units), units)
     skip = {"unit", "name", "year"}
     values = {str(code): _column(frame[code]) for code in frame.columns if code not in skip}
@@ -99,6 +132,11 @@ def _from_long(frame):
     import numpy as np
 
     pd = _pandas()
+    for key in ("unit", "code"):
+        empty = frame[key].isna().to_numpy()
+        if empty.any():
+            row = frame.index[empty.nonzero()[0][0]]
+            raise ValidationError(f"evaluate_many: row {row} of the long frame has no {key}")
     unit_pos, units = pd.factorize(frame["unit"].astype(str))
     code_pos, codes = pd.factorize(frame["code"].astype(str))
     n_units, n_codes = len(units), len(codes)
@@ -114,14 +152,19 @@ def _from_long(frame):
         col = frame[name]
         numeric = pd.api.types.is_bool_dtype(col) or pd.api.types.is_numeric_dtype(col)
         if name in ("not_applicable", "evidence"):
-            matrix = np.full((n_codes, n_units), name == "evidence", dtype=bool)
-            filled = col.to_numpy(dtype=object)
-            filled = np.array([name == "evidence" if v is None or (isinstance(v, float) and math.isnan(v)) else bool(v)
-                               for v in filled], dtype=bool)
-            matrix[code_pos, unit_pos] = filled
-        elif numeric or name != "value":
+            matrix = np.zeros((n_codes, n_units), dtype=bool)
+            cells = col.to_numpy(dtype=object)
+            matrix[code_pos, unit_pos] = [bool(_flag(v, units[u], codes[c], name))
+                                          for v, u, c in zip(cells, unit_pos, code_pos)]
+        elif name != "value" or (numeric and not pd.api.types.is_bool_dtype(col)):
+            numbers = pd.to_numeric(col, errors="coerce")
+            bad = (numbers.isna() & col.notna()).to_numpy()
+            if bad.any():
+                k = bad.nonzero()[0][0]
+                raise ValidationError(f"assessment of {units[unit_pos[k]]}, criterion {codes[code_pos[k]]}: "
+                                      f"{name} must be a number, got {col.iloc[k]!r}")
             matrix = np.full((n_codes, n_units), np.nan)
-            matrix[code_pos, unit_pos] = pd.to_numeric(col, errors="raise").to_numpy(dtype=np.float64)
+            matrix[code_pos, unit_pos] = numbers.to_numpy(dtype=np.float64)
         else:
             matrix = np.full((n_codes, n_units), None, dtype=object)
             matrix[code_pos, unit_pos] = col.to_numpy(dtype=object)
