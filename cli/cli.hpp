@@ -36,6 +36,7 @@ struct Options {
   int threads = 2;
   std::string dossier_log;  // score, commitments: --dossiers
   std::string why;          // score: --why CODE
+  std::optional<int> year;  // papi: --year
 };
 
 // The commands, one file each (name_command.cpp); main.cpp holds the table of them.
@@ -49,6 +50,7 @@ int run_workdays(const Options& o);
 int run_plan(const Options& o);
 int run_dossiers(const Options& o);
 int run_commitments(const Options& o);
+int run_papi(const Options& o);
 
 // score, rank and gaps: the framework's scorecard of each assessment argument, with the
 // dossier log's metrics when --dossiers is given.

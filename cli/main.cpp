@@ -29,6 +29,10 @@ Commitments:
   commitments FILE --as-of DATE     each target met, on track, at risk or missed, and its reports
                                     due or overdue, as the appendix table
 
+Indices:
+  papi SCORES [--year Y]            PAPI dimensions, totals, ranks and groups from a table of
+                                    sub-dimension scores (year, province_code, province, SC11 ...)
+
 Dossiers:
   dossiers LOG.csv [--by KEYS]      one-stop dossier metrics per group (docs/dossiers.md);
                                     prints rows read = used + rejected
@@ -47,7 +51,9 @@ Options:
   --within N            plan, commitments: "due soon" means within N days (default 14)
   --event NAME=DATE     plan: the date of an event deadlines count from; may be repeated
   --by KEYS             dossiers: group by unit, level, procedure, field, year, quarter,
-                        month, comma-separated (default: unit)
+                        month, comma-separated (default: unit); papi: dimension (one row
+                        per province and dimension)
+  --year Y              papi: only that year (default: every year in the table)
   --late                dossiers: list the late and overdue dossiers instead
   --strict              dossiers: stop at the first bad row (default: skip and count)
   --receipt-day-counts  dossiers: the day of receipt is the first working day counted
@@ -105,6 +111,10 @@ Options parse_args(int argc, char** argv) {
       o.events[v.substr(0, eq)] = date_argument(v.substr(eq + 1), "--event " + v.substr(0, eq));
     } else if (a == "--why") {
       o.why = value();
+    } else if (a == "--year") {
+      long y = integer_argument(value(), "--year");
+      if (y < 1900 || y > 2999) throw UsageError("--year takes a year from 1900 to 2999");
+      o.year = static_cast<int>(y);
     } else if (a == "--dossiers") {
       o.dossier_log = value();
     } else if (a == "--by") {
@@ -148,7 +158,7 @@ constexpr Command commands[] = {
     {"score", run_score},       {"rank", run_rank},         {"gaps", run_gaps},
     {"calendar", run_calendar}, {"lunar", run_lunar},       {"solar", run_solar},
     {"workdays", run_workdays}, {"plan", run_plan},         {"dossiers", run_dossiers},
-    {"commitments", run_commitments},
+    {"commitments", run_commitments}, {"papi", run_papi},
 };
 
 int run(const Options& o) {

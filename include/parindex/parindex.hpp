@@ -25,4 +25,5 @@
 #include "parindex/plans/plan.hpp"
 #include "parindex/inputs/dossier_inputs.hpp"
 #include "parindex/io/json.hpp"
+#include "parindex/io/score_table.hpp"
 #include "parindex/version.hpp"

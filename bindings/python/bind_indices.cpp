@@ -1,0 +1,66 @@
+// Published index tables (PAPI): reading them and evaluating a year with ranks and groups.
+#include <pybind11/stl.h>
+#include <pybind11/stl/filesystem.h>
+
+#include "bindings.hpp"
+
+namespace py = pybind11;
+
+namespace parindex::python {
+
+void bind_indices(py::module_& m) {
+  py::class_<UnitScores>(m, "UnitScores", "One row of a published table: a unit's leaf scores in one year.")
+      .def_readonly("year", &UnitScores::year)
+      .def_property_readonly("unit_code", [](const UnitScores& s) { return s.unit.code; })
+      .def_property_readonly("unit_name", [](const UnitScores& s) { return s.unit.name; })
+      .def_property_readonly("values", [](const UnitScores& s) {
+        std::map<std::string, double> out;
+        for (const auto& [code, v] : s.values) out[code.str()] = v;
+        return out;
+      });
+  py::class_<Placing>(m, "Placing", "A place among the units that have a figure.")
+      .def_readonly("rank", &Placing::rank)
+      .def_readonly("of", &Placing::of)
+      .def_readonly("group", &Placing::group)
+      .def_readonly("on_cut_point", &Placing::on_cut_point)
+      .def_property_readonly("label", &Placing::label);
+  py::class_<IndexTableRow>(m, "IndexTableRow")
+      .def_property_readonly("unit_code", [](const IndexTableRow& r) { return r.unit.code; })
+      .def_property_readonly("unit_name", [](const IndexTableRow& r) { return r.unit.name; })
+      .def_readonly("fields", &IndexTableRow::fields)
+      .def_readonly("total", &IndexTableRow::total)
+      .def_readonly("field_places", &IndexTableRow::field_places)
+      .def_readonly("total_place", &IndexTableRow::total_place)
+      .def_property_readonly("missing", [](const IndexTableRow& r) {
+        std::vector<std::string> out;
+        for (const auto& c : r.missing) out.push_back(c.str());
+        return out;
+      });
+  py::class_<IndexTableYear>(m, "IndexTableYear", "One year of a published index table, ranked and grouped.")
+      .def_readonly("framework_id", &IndexTableYear::framework_id)
+      .def_readonly("year", &IndexTableYear::year)
+      .def_readonly("decimals", &IndexTableYear::decimals)
+      .def_property_readonly("fields", [](const IndexTableYear& y) {
+        std::vector<std::string> out;
+        for (const auto& c : y.fields) out.push_back(c.str());
+        return out;
+      })
+      .def_readonly("group_names", &IndexTableYear::group_names)
+      .def_readonly("total_cut_points", &IndexTableYear::total_cut_points)
+      .def_readonly("rows", &IndexTableYear::rows);
+
+  m.def("read_score_table", [](const std::filesystem::path& path) { return read_score_table(path); }, py::arg("path"),
+        "Reads a table of leaf scores (year, unit or province_code, name or province, 1.1 or SC11 ...), CSV or TSV.");
+  m.def("score_table_from_text", [](const std::string& text, const std::string& source) { return score_table_from_text(text, source); },
+        py::arg("text"), py::arg("source") = "");
+  m.def("evaluate_year", [](const Framework& fw, int year, const std::vector<UnitScores>& rows, std::optional<int> tie_decimals,
+                            const py::object& groups) {
+    IndexTableOptions o;
+    o.tie_decimals = tie_decimals;
+    o.grouping = groups.is_none() ? Grouping{QuartileGroups{}} : grouping_from(groups);
+    return evaluate_year(fw, year, rows, o);
+  }, py::arg("framework"), py::arg("year"), py::arg("rows"), py::arg("tie_decimals") = py::none(), py::arg("groups") = py::none(),
+        "Evaluates one year of a published table: fields, totals, ranks and groups (PAPI's quartiles by default).");
+}
+
+}  // namespace parindex::python
