@@ -37,6 +37,10 @@ struct Options {
   std::string dossier_log;  // score, commitments: --dossiers
   std::string why;          // score: --why CODE
   std::optional<int> year;  // papi: --year
+  std::optional<int> from_year, to_year;  // compare: --from, --to
+  std::string units_file;   // compare: --units
+  bool across_mergers = false;
+  std::string mapping_file;  // compare: --mapping
 };
 
 // The commands, one file each (name_command.cpp); main.cpp holds the table of them.
@@ -51,6 +55,10 @@ int run_plan(const Options& o);
 int run_dossiers(const Options& o);
 int run_commitments(const Options& o);
 int run_papi(const Options& o);
+int run_compare(const Options& o);
+
+// PAPI's structure for the year: the shipped framework whose period holds it.
+Framework papi_framework(int year);
 
 // score, rank and gaps: the framework's scorecard of each assessment argument, with the
 // dossier log's metrics when --dossiers is given.

@@ -33,6 +33,12 @@ Indices:
   papi SCORES [--year Y]            PAPI dimensions, totals, ranks and groups from a table of
                                     sub-dimension scores (year, province_code, province, SC11 ...)
 
+  compare SCORES --from Y1 --to Y2  every province's move between two years of a PAPI table
+                                    (total, rank, group); with --units, refuses to compare
+                                    across a merger unless --across-mergers
+  compare FRAMEWORK BEFORE AFTER    two assessments (two years, two units, a scenario and its
+                                    base): each criterion's change; --mapping CSV pairs codes
+
 Dossiers:
   dossiers LOG.csv [--by KEYS]      one-stop dossier metrics per group (docs/dossiers.md);
                                     prints rows read = used + rejected
@@ -54,6 +60,11 @@ Options:
                         month, comma-separated (default: unit); papi: dimension (one row
                         per province and dimension)
   --year Y              papi: only that year (default: every year in the table)
+  --from Y, --to Y      compare: the two years of a table
+  --units FILE          compare: a parindex.units/1 registry (data/units/vn-provinces.json)
+  --across-mergers      compare: show a unit that merged beside the unit it merged into
+  --mapping FILE        compare: a CSV with columns before,after pairing criterion codes
+                        of two frameworks
   --late                dossiers: list the late and overdue dossiers instead
   --strict              dossiers: stop at the first bad row (default: skip and count)
   --receipt-day-counts  dossiers: the day of receipt is the first working day counted
@@ -111,6 +122,16 @@ Options parse_args(int argc, char** argv) {
       o.events[v.substr(0, eq)] = date_argument(v.substr(eq + 1), "--event " + v.substr(0, eq));
     } else if (a == "--why") {
       o.why = value();
+    } else if (a == "--from" || a == "--to") {
+      long y = integer_argument(value(), a);
+      if (y < 1900 || y > 2999) throw UsageError(a + " takes a year from 1900 to 2999");
+      (a == "--from" ? o.from_year : o.to_year) = static_cast<int>(y);
+    } else if (a == "--units") {
+      o.units_file = value();
+    } else if (a == "--across-mergers") {
+      o.across_mergers = true;
+    } else if (a == "--mapping") {
+      o.mapping_file = value();
     } else if (a == "--year") {
       long y = integer_argument(value(), "--year");
       if (y < 1900 || y > 2999) throw UsageError("--year takes a year from 1900 to 2999");
@@ -158,7 +179,7 @@ constexpr Command commands[] = {
     {"score", run_score},       {"rank", run_rank},         {"gaps", run_gaps},
     {"calendar", run_calendar}, {"lunar", run_lunar},       {"solar", run_solar},
     {"workdays", run_workdays}, {"plan", run_plan},         {"dossiers", run_dossiers},
-    {"commitments", run_commitments}, {"papi", run_papi},
+    {"commitments", run_commitments}, {"papi", run_papi}, {"compare", run_compare},
 };
 
 int run(const Options& o) {

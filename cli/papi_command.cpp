@@ -13,9 +13,6 @@ namespace papi_frameworks {
 const std::vector<std::pair<std::string_view, std::string_view>>& embedded_texts();
 }
 
-namespace {
-
-// PAPI's structure for the year: the shipped framework whose period holds it.
 Framework papi_framework(int year) {
   for (const auto& [name, text] : papi_frameworks::embedded_texts()) {
     Framework fw = framework_from_json(text, "data/frameworks/" + std::string(name));
@@ -23,6 +20,8 @@ Framework papi_framework(int year) {
   }
   throw error(error_kind::argument, "year " + std::to_string(year), "no PAPI framework is shipped for it (2018–2024 are)");
 }
+
+namespace {
 
 std::string figure(const std::optional<double>& v, int decimals, Format format) {
   if (v) return format_fixed(*v, decimals);

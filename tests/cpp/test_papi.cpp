@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "parindex/core/comparison.hpp"
 #include "parindex/core/index_table.hpp"
 #include "parindex/io/json.hpp"
 #include "parindex/io/score_table.hpp"
@@ -199,4 +200,82 @@ TEST(Papi, BadTablesNameLineAndColumn) {
                         "assessment of a, criterion 1.1: a manual score must lie in [0, 2.50], got 9");
   EXPECT_PARINDEX_ERROR(evaluate_year(fw, 2021, score_table_from_text("year,unit,9.9\n2021,a,1\n")), error_kind::validation,
                         "unit a 2021, criterion 9.9: not in framework papi-2021");
+}
+
+// PAPI 2023 → 2024: Hà Giang fell from 11th to 30th, "down 19" (en.baohagiang.vn, 05/2025).
+TEST(Papi, MovementsBetweenYears) {
+  const auto t = compare(papi(2023), papi(2024));
+  auto it = std::find_if(t.units.begin(), t.units.end(), [](const Movement& m) { return m.unit.name == "Ha Giang"; });
+  ASSERT_NE(it, t.units.end());
+  EXPECT_EQ(it->place_before->rank, 11);
+  EXPECT_EQ(it->place_after->rank, 30);
+  EXPECT_EQ(*it->rank_change(), -19);
+  EXPECT_EQ(t.units.front().unit.name, "Quang Ninh");  // first in 2024, without data in 2023
+  EXPECT_FALSE(t.units.front().total_before);
+}
+
+// The 63 provinces until 30/06/2025 and the 34 from 01/07/2025 (Nghị quyết 202/2025/QH15).
+TEST(Units, RegistryAcrossTheReorganisation) {
+  const auto registry = load_units(source_path("data/units/vn-provinces.json"));
+  auto count_on = [&](const std::string& date) {
+    return std::count_if(registry.units().begin(), registry.units().end(), [&](const auto& u) { return u.valid_on(date); });
+  };
+  EXPECT_EQ(count_on("2025-06-30"), 63);
+  EXPECT_EQ(count_on("2025-07-01"), 34);
+  const auto* ha_giang = registry.find("Ha Giang", "2024-12-31");
+  ASSERT_TRUE(ha_giang);
+  EXPECT_EQ(ha_giang->code, "02");
+  const auto* next = registry.successor(*ha_giang, "2025-12-31");
+  ASSERT_TRUE(next);
+  EXPECT_EQ(next->code, "08");  // Tuyên Quang, formed from Hà Giang and Tuyên Quang
+  // Every province of the PAPI table is known by its English name.
+  for (const auto& row : table()) EXPECT_TRUE(registry.find(row.unit.name, "2024-12-31")) << row.unit.name;
+}
+
+TEST(Units, ComparisonAcrossAMergerIsRefusedWithoutTheMapping) {
+  const auto registry = load_units(source_path("data/units/vn-provinces.json"));
+  FrameworkInfo info;
+  info.id = "two-years";
+  info.name = "A two-year index";
+  info.period = {2024, 2025};
+  info.legal_source = "invented for a test";
+  info.rounding = {RoundingPolicy::Mode::exact, 2};
+  const Framework fw(info, {make_criterion("1", 10), make_criterion("1.1", 10, rules::Manual{})});
+  auto row = [](int year, const char* code, const char* name, double v) {
+    UnitScores s;
+    s.year = year;
+    s.unit = {code, name, "province"};
+    s.values[CriterionCode("1.1")] = v;
+    return s;
+  };
+  const std::vector<UnitScores> rows{row(2024, "02", "Ha Giang", 5), row(2024, "08", "Tuyen Quang", 6),
+                                     row(2025, "08", "Tuyen Quang", 7)};
+  const auto before = evaluate_year(fw, 2024, rows), after = evaluate_year(fw, 2025, rows);
+  MovementOptions o{&registry, false};
+  EXPECT_PARINDEX_ERROR(compare(before, after, o), error_kind::argument,
+                        "Tỉnh Hà Giang (02) ceased on 2025-06-30, merged into Tỉnh Tuyên Quang (08)");
+  EXPECT_PARINDEX_ERROR(compare(before, after, o), error_kind::argument, "2 unit(s) changed between the years");
+  o.across_mergers = true;
+  const auto t = compare(before, after, o);
+  auto hg = std::find_if(t.units.begin(), t.units.end(), [](const Movement& m) { return m.unit.code == "02"; });
+  ASSERT_NE(hg, t.units.end());
+  EXPECT_EQ(hg->note, "merged into 08");
+  EXPECT_EQ(*hg->total_after, 7);
+}
+
+// Sa Đéc's plan aims to put Đồng Tháp's PAPI in the high-average group (seed 004).
+TEST(Papi, TargetsOnGroupsAndRanks) {
+  const auto y2023 = papi(2023);
+  const auto dt = std::find_if(y2023.rows.begin(), y2023.rows.end(), [](const auto& r) { return r.unit.name == "Dong Thap"; });
+  const auto c = check(y2023, dt->unit.code, RankTarget{std::nullopt, "high-average"});
+  EXPECT_FALSE(c.met);  // 41.3226, low-average in 2023
+  EXPECT_NEAR(*c.points_short, y2023.total_cut_points[1] - *dt->total, 1e-12);
+  EXPECT_GT(c.units_to_pass, 0);
+  EXPECT_NE(c.explanation.find("points below the high-average boundary"), std::string::npos);
+  const auto y2024 = papi(2024);
+  const auto dt24 = std::find_if(y2024.rows.begin(), y2024.rows.end(), [](const auto& r) { return r.unit.name == "Dong Thap"; });
+  EXPECT_TRUE(check(y2024, dt24->unit.code, RankTarget{std::nullopt, "high-average"}).met);  // 26th, high-average
+  const auto top10 = check(y2024, dt24->unit.code, RankTarget{10, std::nullopt});
+  EXPECT_FALSE(top10.met);
+  EXPECT_EQ(top10.units_to_pass, 16);  // ranks 10 to 25
 }

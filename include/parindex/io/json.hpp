@@ -13,6 +13,7 @@
 #include "parindex/plans/plan.hpp"
 #include "parindex/core/ranking.hpp"
 #include "parindex/core/scorecard.hpp"
+#include "parindex/core/units.hpp"
 
 namespace parindex {
 
@@ -34,6 +35,7 @@ inline constexpr DocumentSchema plan_review_schema{"parindex.plan_review", 1};
 inline constexpr DocumentSchema commitment_schema{"parindex.commitment", 1};
 inline constexpr DocumentSchema commitment_review_schema{"parindex.commitment_review", 1};
 inline constexpr DocumentSchema holidays_schema{"parindex.holidays", 1};
+inline constexpr DocumentSchema units_schema{"parindex.units", 1};
 
 // Parsing throws parindex::error naming the JSON pointer (and, for syntax errors, line and
 // column) and what was expected. `source` names the document in messages, e.g. its path.
@@ -57,6 +59,9 @@ Assessment load_assessment(const std::filesystem::path& path);
 // A holiday schedule (data/calendars/vn/2024.json is one).
 HolidaySchedule holidays_from_json(std::string_view text, const std::string& source = "");
 HolidaySchedule load_holidays(const std::filesystem::path& path);
+// A registry of administrative units valid by period (data/units/vn-provinces.json).
+UnitRegistry units_from_json(std::string_view text, const std::string& source = "");
+UnitRegistry load_units(const std::filesystem::path& path);
 
 // Serialisation: pretty-printed JSON (indent 2), UTF-8 kept as is. Reading what is written
 // gives an equal object back.
