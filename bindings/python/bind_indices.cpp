@@ -49,6 +49,47 @@ void bind_indices(py::module_& m) {
       .def_readonly("total_cut_points", &IndexTableYear::total_cut_points)
       .def_readonly("rows", &IndexTableYear::rows);
 
+  py::class_<AdministrativeUnit>(m, "AdministrativeUnit")
+      .def_readonly("code", &AdministrativeUnit::code)
+      .def_readonly("name", &AdministrativeUnit::name)
+      .def_readonly("name_en", &AdministrativeUnit::name_en)
+      .def_readonly("valid_from", &AdministrativeUnit::valid_from)
+      .def_readonly("valid_to", &AdministrativeUnit::valid_to)
+      .def_readonly("merged_from", &AdministrativeUnit::merged_from);
+  py::class_<UnitRegistry>(m, "UnitRegistry", "Administrative units valid by period, with their mergers.")
+      .def_static("load", [](const std::filesystem::path& p) { return load_units(p); }, py::arg("path"))
+      .def_property_readonly("units", &UnitRegistry::units)
+      .def("find", [](const UnitRegistry& r, const std::string& key, const std::string& date) -> std::optional<AdministrativeUnit> {
+        const AdministrativeUnit* u = r.find(key, date);
+        return u ? std::optional<AdministrativeUnit>(*u) : std::nullopt;
+      }, py::arg("code_or_name"), py::arg("date"), "The unit with this code or name in force on the ISO date.");
+  py::class_<Movement>(m, "Movement")
+      .def_property_readonly("unit_code", [](const Movement& x) { return x.unit.code; })
+      .def_property_readonly("unit_name", [](const Movement& x) { return x.unit.name; })
+      .def_readonly("total_before", &Movement::total_before)
+      .def_readonly("total_after", &Movement::total_after)
+      .def_readonly("place_before", &Movement::place_before)
+      .def_readonly("place_after", &Movement::place_after)
+      .def_readonly("group_before", &Movement::group_before)
+      .def_readonly("group_after", &Movement::group_after)
+      .def_property_readonly("rank_change", &Movement::rank_change)
+      .def_readonly("note", &Movement::note);
+  py::class_<MovementTable>(m, "MovementTable")
+      .def_readonly("before_year", &MovementTable::before_year)
+      .def_readonly("after_year", &MovementTable::after_year)
+      .def_readonly("units", &MovementTable::units);
+  py::class_<TargetCheck>(m, "TargetCheck")
+      .def_readonly("met", &TargetCheck::met)
+      .def_readonly("points_short", &TargetCheck::points_short)
+      .def_readonly("units_to_pass", &TargetCheck::units_to_pass)
+      .def_readonly("explanation", &TargetCheck::explanation);
+  m.def("compare_years", [](const IndexTableYear& before, const IndexTableYear& after, const UnitRegistry* units, bool across) {
+    return compare(before, after, MovementOptions{units, across});
+  }, py::arg("before"), py::arg("after"), py::arg("units") = nullptr, py::arg("across_mergers") = false);
+  m.def("check_target", [](const IndexTableYear& y, const std::string& unit, std::optional<int> rank, std::optional<std::string> group) {
+    return check(y, unit, RankTarget{rank, group});
+  }, py::arg("year"), py::arg("unit"), py::arg("rank") = py::none(), py::arg("group") = py::none());
+
   m.def("read_score_table", [](const std::filesystem::path& path) { return read_score_table(path); }, py::arg("path"),
         "Reads a table of leaf scores (year, unit or province_code, name or province, 1.1 or SC11 ...), CSV or TSV.");
   m.def("score_table_from_text", [](const std::string& text, const std::string& source) { return score_table_from_text(text, source); },

@@ -39,3 +39,16 @@ def test_papi_from_a_dataframe_and_by_dimension(table):
         parindex.papi(table, year=2010)
     with pytest.raises(parindex.DocumentError, match="is not a finite number"):
         parindex.papi(pd.DataFrame({"year": [2021], "unit": ["a"], "SC11": ["abc"]}))
+
+
+def test_movements_and_targets(table, root):
+    moves = parindex.papi_movements(table, 2023, 2024, units=root / "data/units/vn-provinces.json")
+    hg = moves[moves["name"] == "Ha Giang"].iloc[0]
+    assert (hg["rank_2023"], hg["rank_2024"], hg["rank_change"]) == (11, 30, -19)  # en.baohagiang.vn
+    dt = moves[moves["name"] == "Dong Thap"].iloc[0]
+    assert (dt["group_2023"], dt["group_2024"]) == ("low-average", "high-average")
+    check = parindex.papi_target(table, 2023, dt["unit"], group="high-average")
+    assert not check.met and check.points_short > 0 and "high-average boundary" in check.explanation
+    registry = parindex.UnitRegistry.load(root / "data/units/vn-provinces.json")
+    assert registry.find("Ha Giang", "2024-12-31").code == "02"
+    assert registry.find("Ha Giang", "2025-12-31") is None

@@ -65,11 +65,12 @@ from ._core import (
 )
 from .errors import ArgumentError, DocumentError, Error, FileError, ValidationError
 from ._batch import evaluate_many
-from ._indices import papi
+from ._indices import papi, papi_movements, papi_target, papi_year
+from ._core import UnitRegistry
 
 __all__ = [
     "Assessment", "Criterion", "FieldGap", "Framework", "Gap", "GapTable", "RankedUnit", "Ranking",
-    "ScoreLine", "Scorecard", "evaluate", "evaluate_many", "Batch", "papi", "rank", "gaps", "round_half_up", "format_fixed", "data_dir",
+    "ScoreLine", "Scorecard", "evaluate", "evaluate_many", "Batch", "papi", "papi_movements", "papi_target", "papi_year", "UnitRegistry", "rank", "gaps", "round_half_up", "format_fixed", "data_dir",
     "Error", "DocumentError", "ValidationError", "ArgumentError", "FileError", "__version__",
     "LunarDate", "to_lunar", "from_lunar", "WorkCalendar", "DayOff", "WorkingDay", "joint", "vietnam_calendar",
     "vietnam_announced_years", "Deadline", "Plan", "Action", "PlanReview", "ActionReview", "AgencyLoad", "review",

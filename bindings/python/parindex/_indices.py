@@ -78,3 +78,37 @@ def _place(table, place) -> dict:
         return {"rank": None, "of": None, "label": None, "group": None, "on_cut_point": False}
     group = table.group_names[place.group] if place.group >= 0 else None
     return {"rank": place.rank, "of": place.of, "label": place.label, "group": group, "on_cut_point": place.on_cut_point}
+
+
+def papi_year(scores: Any, year: int, *, tie_decimals: Optional[int] = None) -> _core.IndexTableYear:
+    """One year of PAPI, ranked and grouped, for comparisons and targets."""
+    return _core.evaluate_year(_papi_framework(year), year, _rows(scores), tie_decimals)
+
+
+def papi_movements(scores: Any, before: int, after: int, *, units: Any = None,
+                   across_mergers: bool = False) -> "pd.DataFrame":
+    """Every province's move between two PAPI years: totals, ranks, groups.
+
+    With ``units`` (a path to a parindex.units/1 registry, or a UnitRegistry), provinces are
+    identified by it, and a comparison across a merger is refused unless ``across_mergers``,
+    which shows each old province beside the unit it merged into.
+    """
+    pd = _pandas()
+    registry = _core.UnitRegistry.load(os.fspath(units)) if isinstance(units, (str, os.PathLike)) else units
+    rows = _rows(scores)
+    table = _core.compare_years(_core.evaluate_year(_papi_framework(before), before, rows),
+                                _core.evaluate_year(_papi_framework(after), after, rows), registry, across_mergers)
+    return pd.DataFrame.from_records([{
+        "unit": m.unit_code, "name": m.unit_name,
+        f"total_{before}": m.total_before, f"total_{after}": m.total_after,
+        f"rank_{before}": m.place_before.rank if m.place_before else None,
+        f"rank_{after}": m.place_after.rank if m.place_after else None,
+        "rank_change": m.rank_change, f"group_{before}": m.group_before or None, f"group_{after}": m.group_after or None,
+        "note": m.note or None,
+    } for m in table.units])
+
+
+def papi_target(scores: Any, year: int, unit: str, *, rank: Optional[int] = None,
+                group: Optional[str] = None) -> _core.TargetCheck:
+    """Whether a province meets a target on PAPI's total (rank ≤ k, or a group or better), and how far it is."""
+    return _core.check_target(papi_year(scores, year), unit, rank, group)
