@@ -70,7 +70,15 @@ def papi(scores: Any, *, year: Optional[int] = None, by: Optional[str] = None,
             record |= _place(table, r.total_place)
             record["missing"] = r.missing
             records.append(record)
-    return pd.DataFrame.from_records(records)
+    return _whole_numbers(pd.DataFrame.from_records(records), ["rank", "of"])
+
+
+def _whole_numbers(frame, columns):
+    """Ranks stay whole numbers where some are missing (pandas' nullable Int64)."""
+    for c in columns:
+        if c in frame.columns:
+            frame[c] = frame[c].astype("Int64")
+    return frame
 
 
 def _place(table, place) -> dict:
@@ -98,7 +106,7 @@ def papi_movements(scores: Any, before: int, after: int, *, units: Any = None,
     rows = _rows(scores)
     table = _core.compare_years(_core.evaluate_year(_papi_framework(before), before, rows),
                                 _core.evaluate_year(_papi_framework(after), after, rows), registry, across_mergers)
-    return pd.DataFrame.from_records([{
+    frame = pd.DataFrame.from_records([{
         "unit": m.unit_code, "name": m.unit_name,
         f"total_{before}": m.total_before, f"total_{after}": m.total_after,
         f"rank_{before}": m.place_before.rank if m.place_before else None,
@@ -106,6 +114,7 @@ def papi_movements(scores: Any, before: int, after: int, *, units: Any = None,
         "rank_change": m.rank_change, f"group_{before}": m.group_before or None, f"group_{after}": m.group_after or None,
         "note": m.note or None,
     } for m in table.units])
+    return _whole_numbers(frame, [f"rank_{before}", f"rank_{after}", "rank_change"])
 
 
 def papi_target(scores: Any, year: int, unit: str, *, rank: Optional[int] = None,
