@@ -1,4 +1,5 @@
 #include "parindex/core/scoring_rule.hpp"
+#include "parindex/core/overloaded.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -13,14 +14,6 @@
 namespace parindex {
 
 namespace {
-
-template <class... Ts>
-struct overloaded : Ts... {
-  using Ts::operator()...;
-};
-// Spelled out for compilers without aggregate deduction (clang before 17).
-template <class... Ts>
-overloaded(Ts...) -> overloaded<Ts...>;
 
 [[noreturn]] void invalid(const std::string& where, const std::string& detail) {
   throw error(error_kind::validation, where, detail);

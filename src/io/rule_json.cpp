@@ -1,5 +1,6 @@
 #include "rule_json.hpp"
 
+#include "parindex/core/overloaded.hpp"
 #include "strict_reader.hpp"
 
 namespace parindex::json_detail {
@@ -7,14 +8,6 @@ namespace parindex::json_detail {
 using nlohmann::ordered_json;
 
 namespace {
-
-template <class... Ts>
-struct overloaded : Ts... {
-  using Ts::operator()...;
-};
-// Spelled out for compilers without aggregate deduction (clang before 17).
-template <class... Ts>
-overloaded(Ts...) -> overloaded<Ts...>;
 
 template <class Item, class ReadItem>
 std::vector<Item> read_list(const Object& o, std::string_view key, ReadItem read_item) {

@@ -1,4 +1,5 @@
 #include "parindex/plans/deadline.hpp"
+#include "parindex/core/overloaded.hpp"
 
 #include "parindex/core/error.hpp"
 
@@ -7,14 +8,6 @@ namespace parindex {
 namespace {
 
 namespace greg = boost::gregorian;
-
-template <class... Ts>
-struct overloaded : Ts... {
-  using Ts::operator()...;
-};
-// Spelled out for compilers without aggregate deduction (clang before 17).
-template <class... Ts>
-overloaded(Ts...) -> overloaded<Ts...>;
 
 std::string ordinal(int n) {
   const char* suffix = (n % 100 >= 11 && n % 100 <= 13) ? "th" : n % 10 == 1 ? "st" : n % 10 == 2 ? "nd" : n % 10 == 3 ? "rd" : "th";
