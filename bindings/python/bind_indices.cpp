@@ -90,6 +90,39 @@ void bind_indices(py::module_& m) {
     return check(y, unit, RankTarget{rank, group});
   }, py::arg("year"), py::arg("unit"), py::arg("rank") = py::none(), py::arg("group") = py::none());
 
+  py::class_<NodeChange>(m, "NodeChange")
+      .def_property_readonly("code_before", [](const NodeChange& n) { return n.code_before.str(); })
+      .def_property_readonly("code_after", [](const NodeChange& n) { return n.code_after.str(); })
+      .def_readonly("title", &NodeChange::title)
+      .def_readonly("max_before", &NodeChange::max_before)
+      .def_readonly("max_after", &NodeChange::max_after)
+      .def_readonly("achieved_before", &NodeChange::achieved_before)
+      .def_readonly("achieved_after", &NodeChange::achieved_after)
+      .def_property_readonly("change", &NodeChange::change)
+      .def_property_readonly("percent_change", &NodeChange::percent_change);
+  py::class_<ScorecardComparison>(m, "ScorecardComparison")
+      .def_readonly("nodes", &ScorecardComparison::nodes)
+      .def_property_readonly("only_before", [](const ScorecardComparison& c) {
+        std::vector<std::string> out;
+        for (const auto& x : c.only_before) out.push_back(x.str());
+        return out;
+      })
+      .def_property_readonly("only_after", [](const ScorecardComparison& c) {
+        std::vector<std::string> out;
+        for (const auto& x : c.only_after) out.push_back(x.str());
+        return out;
+      })
+      .def_readonly("total_before", &ScorecardComparison::total_before)
+      .def_readonly("total_after", &ScorecardComparison::total_after)
+      .def_readonly("index_before", &ScorecardComparison::index_before)
+      .def_readonly("index_after", &ScorecardComparison::index_after);
+  m.def("compare", [](const Scorecard& before, const Scorecard& after, const std::map<std::string, std::string>& mapping) {
+    CodeMapping m;
+    for (const auto& [b, a] : mapping) m[CriterionCode(b)] = CriterionCode(a);
+    return compare(before, after, m);
+  }, py::arg("before"), py::arg("after"), py::arg("mapping") = std::map<std::string, std::string>{},
+        "Compares two scorecards criterion by criterion; mapping pairs before codes with after codes.");
+
   m.def("read_score_table", [](const std::filesystem::path& path) { return read_score_table(path); }, py::arg("path"),
         "Reads a table of leaf scores (year, unit or province_code, name or province, 1.1 or SC11 ...), CSV or TSV.");
   m.def("score_table_from_text", [](const std::string& text, const std::string& source) { return score_table_from_text(text, source); },

@@ -34,7 +34,12 @@ ScorecardComparison compare(const Scorecard& before, const Scorecard& after, con
   std::map<CriterionCode, const ScoreLine*> by_after_code;
   for (const auto& l : before.lines) {
     auto m = mapping.find(l.code);
-    by_after_code[m == mapping.end() ? l.code : m->second] = &l;
+    const CriterionCode target = m == mapping.end() ? l.code : m->second;
+    if (!by_after_code.emplace(target, &l).second) {
+      throw error(error_kind::argument, "compare, criterion " + target.str(),
+                  "two criteria before (" + by_after_code[target]->code.str() + ", " + l.code.str() + ") correspond to it; "
+                  "map each one once");
+    }
   }
   std::set<CriterionCode> matched;
   for (const auto& l : after.lines) {

@@ -1,4 +1,5 @@
 import parindex
+import pytest
 
 DISTRICTS = ["bac-son.json", "huu-lung.invented.json", "chi-lang.invented.json", "dinh-lap.invented.json"]
 
@@ -45,3 +46,18 @@ def test_gaps(bac_son):
 
 def test_shipped_data_dir():
     assert (parindex.data_dir() / "frameworks" / "langson-district-2023.json").is_file()
+
+
+def test_compare_two_units(framework, root):
+    import parindex
+
+    bac_son = parindex.evaluate(framework, parindex.Assessment.load(str(root / "examples/langson-2023/bac-son.json")))
+    chi_lang = parindex.evaluate(framework, parindex.Assessment.load(str(root / "examples/langson-2023/chi-lang.invented.json")))
+    c = parindex.compare(bac_son, chi_lang)
+    frame = c.to_frame()
+    assert len(frame) == len(bac_son.lines) and not c.only_before and not c.only_after
+    row = frame[frame["code_after"] == "3.5.3"].iloc[0]
+    assert row["change"] == pytest.approx(row["achieved_after"] - row["achieved_before"])
+    assert c.total_before == bac_son.total and c.total_after == chi_lang.total
+    with pytest.raises(parindex.ArgumentError, match="two criteria before"):
+        parindex.compare(bac_son, chi_lang, {"3.5.3": "9"})

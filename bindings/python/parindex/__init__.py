@@ -66,11 +66,11 @@ from ._core import (
 from .errors import ArgumentError, DocumentError, Error, FileError, ValidationError
 from ._batch import evaluate_many
 from ._indices import papi, papi_movements, papi_target, papi_year
-from ._core import UnitRegistry
+from ._core import UnitRegistry, ScorecardComparison, compare
 
 __all__ = [
     "Assessment", "Criterion", "FieldGap", "Framework", "Gap", "GapTable", "RankedUnit", "Ranking",
-    "ScoreLine", "Scorecard", "evaluate", "evaluate_many", "Batch", "papi", "papi_movements", "papi_target", "papi_year", "UnitRegistry", "rank", "gaps", "round_half_up", "format_fixed", "data_dir",
+    "ScoreLine", "Scorecard", "evaluate", "evaluate_many", "Batch", "papi", "papi_movements", "papi_target", "papi_year", "UnitRegistry", "compare", "ScorecardComparison", "rank", "gaps", "round_half_up", "format_fixed", "data_dir",
     "Error", "DocumentError", "ValidationError", "ArgumentError", "FileError", "__version__",
     "LunarDate", "to_lunar", "from_lunar", "WorkCalendar", "DayOff", "WorkingDay", "joint", "vietnam_calendar",
     "vietnam_announced_years", "Deadline", "Plan", "Action", "PlanReview", "ActionReview", "AgencyLoad", "review",
@@ -117,6 +117,18 @@ WorkCalendar.days_off_frame = _frames.days_off_frame
 DossierMetrics.to_frame = _frames.dossiers_frame
 DossierMetrics.late_frame = _frames.late_frame
 CommitmentReview.to_frame = _frames.commitment_frame
+
+
+def _comparison_frame(c):
+    """One row per matched criterion: max and points before and after, and the change."""
+    return _frames._pandas().DataFrame.from_records([{
+        "code_before": n.code_before, "code_after": n.code_after, "title": n.title,
+        "max_before": n.max_before, "max_after": n.max_after,
+        "achieved_before": n.achieved_before, "achieved_after": n.achieved_after, "change": n.change,
+    } for n in c.nodes])
+
+
+ScorecardComparison.to_frame = _comparison_frame
 
 
 def _fixed(x: float, decimals: int = 2) -> str:
