@@ -1,4 +1,5 @@
 #include <pybind11/stl.h>
+#include <pybind11/stl/filesystem.h>
 
 #include "bindings.hpp"
 #include "parindex/io/json.hpp"
@@ -9,7 +10,7 @@ namespace parindex::python {
 
 void bind_assessment(py::module_& m) {
   py::class_<Assessment>(m, "Assessment", "One unit's scores and inputs for one year.")
-      .def_static("load", [](const std::string& path) { return load_assessment(path); }, py::arg("path"),
+      .def_static("load", [](const std::filesystem::path& path) { return load_assessment(path); }, py::arg("path"),
                   "Reads a parindex.assessment/1 document from a file.")
       .def_static("from_json", [](const std::string& text) { return assessment_from_json(text); }, py::arg("text"))
       .def("to_json", [](const Assessment& a) { return to_json(a); })

@@ -1,4 +1,5 @@
 #include <pybind11/stl.h>
+#include <pybind11/stl/filesystem.h>
 
 #include "bindings.hpp"
 #include "date_caster.hpp"
@@ -102,9 +103,9 @@ void bind_calendar(py::module_& m) {
       .def("with_weekend", [](const WorkCalendar& c, const std::vector<int>& weekend, const std::string& name) {
         return c.with_weekend(weekend_from(weekend), name);
       }, py::arg("weekend"), py::arg("name"), "weekend: Python weekday numbers, Monday = 0 ... Sunday = 6")
-      .def("with_holidays_file", [](const WorkCalendar& c, const std::string& path) {
+      .def("with_holidays_file", [](const WorkCalendar& c, const std::filesystem::path& path) {
         HolidaySchedule s = load_holidays(path);
-        return c.with_days_off(s.days_off, c.name() + " + " + path).with_working_days(s.working_days, c.name() + " + " + path);
+        return c.with_days_off(s.days_off, c.name() + " + " + path.string()).with_working_days(s.working_days, c.name() + " + " + path.string());
       }, py::arg("path"), "Adds a parindex.holidays/1 schedule, such as a province's extra days off.");
   m.def("joint", &joint, py::arg("a"), py::arg("b"), py::arg("name") = "",
         "A calendar whose working days are working days in both.");

@@ -1,4 +1,5 @@
 #include <pybind11/stl.h>
+#include <pybind11/stl/filesystem.h>
 
 #include "bindings.hpp"
 #include "date_caster.hpp"
@@ -79,7 +80,7 @@ void bind_dossiers(py::module_& m) {
       .def_readonly("rejected_by", &DossierMetrics::rejected_by);
 
   m.def("read_dossiers",
-        [](const std::string& path, const WorkCalendar& calendar, const Date& as_of, const std::vector<std::string>& group_by,
+        [](const std::filesystem::path& path, const WorkCalendar& calendar, const Date& as_of, const std::vector<std::string>& group_by,
            bool stop_at_first_error, bool keep_late, bool receipt_day_counts, std::optional<int> cutoff_minute, int threads) {
           DossierOptions o;
           o.as_of = as_of;
@@ -121,7 +122,7 @@ void bind_dossiers(py::module_& m) {
       .def_readonly("responsible", &Target::responsible)
       .def_readonly("actuals", &Target::actuals);
   py::class_<Commitment>(m, "Commitment", "Quantitative targets a unit's head signs, reported on a schedule.")
-      .def_static("load", [](const std::string& path) { return load_commitment(path); }, py::arg("path"))
+      .def_static("load", [](const std::filesystem::path& path) { return load_commitment(path); }, py::arg("path"))
       .def_static("from_json", [](const std::string& text) { return commitment_from_json(text); }, py::arg("text"))
       .def("to_json", [](const Commitment& c) { return to_json(c); })
       .def_readonly("committed_by", &Commitment::committed_by)

@@ -1,4 +1,5 @@
 #include <pybind11/stl.h>
+#include <pybind11/stl/filesystem.h>
 
 #include "bindings.hpp"
 #include "parindex/core/error.hpp"
@@ -23,7 +24,7 @@ void bind_framework(py::module_& m) {
       .def_readonly("lead_agency", &Criterion::lead_agency);
 
   py::class_<Framework>(m, "Framework", "A validated, immutable criteria tree for one index and period.")
-      .def_static("load", [](const std::string& path) { return load_framework(path); }, py::arg("path"),
+      .def_static("load", [](const std::filesystem::path& path) { return load_framework(path); }, py::arg("path"),
                   "Reads a parindex.framework document from a file.")
       .def_static("from_json", [](const std::string& text) { return framework_from_json(text); }, py::arg("text"))
       .def("to_json", [](const Framework& f) { return to_json(f); })

@@ -1,4 +1,5 @@
 #include <pybind11/stl.h>
+#include <pybind11/stl/filesystem.h>
 
 #include "bindings.hpp"
 #include "date_caster.hpp"
@@ -51,7 +52,7 @@ void bind_plans(py::module_& m) {
       .def_readonly("note", &Action::note);
 
   py::class_<Plan>(m, "Plan", "A remediation plan: actions tied to the criteria that lost points.")
-      .def_static("load", [](const std::string& path) { return load_plan(path); }, py::arg("path"))
+      .def_static("load", [](const std::filesystem::path& path) { return load_plan(path); }, py::arg("path"))
       .def_static("from_json", [](const std::string& text) { return plan_from_json(text); }, py::arg("text"))
       .def("to_json", [](const Plan& p) { return to_json(p); })
       .def_readonly("issuer", &Plan::issuer)

@@ -108,3 +108,12 @@ def test_malformed_table(root):
             else:
                 parindex.evaluate(fw, parindex.Assessment.load(path))
         assert expected in str(info.value), file
+
+
+def test_loaders_take_any_path_like(root):
+    """data_dir() returns a Path, and every loader takes one (issue 10)."""
+    fw = parindex.Framework.load(parindex.data_dir() / "frameworks" / "langson-district-2023.json")
+    a = parindex.Assessment.load(root / "examples/langson-2023/bac-son.json")
+    assert parindex.evaluate(fw, a).total == pytest.approx(84.87)
+    assert parindex.Plan.load(root / "examples/plans/bac-son-2024.json") is not None
+    assert parindex.Commitment.load(root / "examples/commitments/dong-ha-2024.json") is not None
