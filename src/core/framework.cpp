@@ -102,7 +102,9 @@ Framework::Framework(FrameworkInfo info, std::vector<Criterion> criteria,
   if (!info_.rounding.ok()) invalid("framework " + info_.id, "rounding decimals must lie in 0..6");
   if (criteria.empty()) invalid("framework " + info_.id, "a framework needs at least one field");
   for (double cap : {info_.bonus_cap, info_.penalty_cap}) {
-    if (!std::isfinite(cap) || cap < 0) invalid("framework " + info_.id, "bonus and penalty caps must be finite and at least 0");
+    if (!std::isfinite(cap) || cap < 0 || cap > max_points_limit) {
+      invalid("framework " + info_.id, "bonus and penalty caps must lie in 0..1,000,000");
+    }
   }
 
   // Codes: valid and unique.
@@ -112,8 +114,8 @@ Framework::Framework(FrameworkInfo info, std::vector<Criterion> criteria,
     if (!c.code.ok()) invalid("criterion #" + std::to_string(i + 1), "the code is missing");
     if (!by_code.emplace(c.code, i).second) invalid(where_code(c.code), "the code appears twice");
     if (c.title.empty()) invalid(where_code(c.code), "the title must not be empty");
-    if (!std::isfinite(c.max_points) || c.max_points < 0) {
-      invalid(where_code(c.code), "max points must be a finite number of at least 0");
+    if (!std::isfinite(c.max_points) || c.max_points < 0 || c.max_points > max_points_limit) {
+      invalid(where_code(c.code), "max points must be a number from 0 to 1,000,000");
     }
     if (!std::isfinite(c.weight) || c.weight <= 0) invalid(where_code(c.code), "the weight must be a finite number above 0");
   }
@@ -222,8 +224,8 @@ Framework::Framework(FrameworkInfo info, std::vector<Criterion> criteria,
   for (const auto& a : adjustments_) {
     if (a.id.empty()) invalid("framework " + info_.id, "a bonus or penalty needs an id");
     if (!ids.insert(a.id).second) invalid("adjustment " + a.id, "the id appears twice");
-    if (!std::isfinite(a.max_points) || a.max_points <= 0) {
-      invalid("adjustment " + a.id, "max points must be a finite number above 0");
+    if (!std::isfinite(a.max_points) || a.max_points <= 0 || a.max_points > max_points_limit) {
+      invalid("adjustment " + a.id, "max points must be a number above 0 and at most 1,000,000");
     }
   }
 

@@ -97,6 +97,11 @@ std::string Interval::str(const std::string& unit) const {
          (upper_inclusive ? "]" : ")");
 }
 
+std::string Interval::exact_str() const {
+  return std::string(lower_inclusive ? "[" : "(") + format_shortest(lower) + ", " + format_shortest(upper) +
+         (upper_inclusive ? "]" : ")");
+}
+
 Interval Interval::parse(const std::string& text) {
   auto fail = [&]() -> Interval {
     throw error(error_kind::document, "",
@@ -185,7 +190,7 @@ void ScoringRule::validate(double max_points, const std::string& where) const {
             }
           },
           [&](const rules::Linear& r) {
-            if (!std::isfinite(r.lower) || !std::isfinite(r.upper) || r.lower >= r.upper) {
+            if (!std::isfinite(r.lower) || !std::isfinite(r.upper) || r.lower >= r.upper || !std::isfinite(r.upper - r.lower)) {
               invalid(where, "a linear rule needs lower < upper, got " + num(r.lower) + " and " + num(r.upper));
             }
           },

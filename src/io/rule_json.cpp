@@ -104,7 +104,7 @@ ordered_json write_rule(const ScoringRule& rule) {
                  [&](const rules::Bands& r) {
                    if (!r.unit.empty()) j["unit"] = r.unit;
                    j["bands"] = ordered_json::array();
-                   for (const auto& b : r.bands) j["bands"].push_back({{"range", b.range.str()}, {"points", b.points}});
+                   for (const auto& b : r.bands) j["bands"].push_back({{"range", b.range.exact_str()}, {"points", b.points}});
                  },
                  [&](const rules::Proportional& r) {
                    if (r.target) j["target"] = *r.target;

@@ -62,12 +62,20 @@ std::string quarter_of(const Date& d) {
 }
 
 // The last day of a period label; empty when the label is malformed.
+// The last day of a period label; empty when the label is malformed or its year lies outside
+// 1900–2999 (Boost's dates stop at 1400, and no commitment reaches that far).
 std::optional<Date> period_end(const std::string& p) {
-  if (p.size() == 4 && std::all_of(p.begin(), p.end(), ::isdigit)) return Date(std::stoi(p), 12, 31);
-  if (p.size() == 7 && p[4] == '-' && p[5] == 'Q' && p[6] >= '1' && p[6] <= '4' &&
-      std::all_of(p.begin(), p.begin() + 4, ::isdigit)) {
-    int q = p[6] - '0';
-    return Date(std::stoi(p.substr(0, 4)), static_cast<unsigned short>(q * 3), 1).end_of_month();
+  auto year_of = [&]() -> std::optional<int> {
+    if (p.size() < 4 || !std::all_of(p.begin(), p.begin() + 4, ::isdigit)) return std::nullopt;
+    const int y = std::stoi(p.substr(0, 4));
+    return y >= 1900 && y <= 2999 ? std::optional<int>(y) : std::nullopt;
+  };
+  auto year = year_of();
+  if (!year) return std::nullopt;
+  if (p.size() == 4) return Date(static_cast<unsigned short>(*year), 12, 31);
+  if (p.size() == 7 && p[4] == '-' && p[5] == 'Q' && p[6] >= '1' && p[6] <= '4') {
+    const int q = p[6] - '0';
+    return Date(static_cast<unsigned short>(*year), static_cast<unsigned short>(q * 3), 1).end_of_month();
   }
   return std::nullopt;
 }
@@ -99,7 +107,7 @@ void validate(const Commitment& c) {
     std::set<std::string> periods;
     for (const auto& a : t.actuals) {
       auto end = period_end(a.period);
-      if (!end) throw error(error_kind::validation, where, "period \"" + a.period + "\" is not YYYY-Qn or YYYY");
+      if (!end) throw error(error_kind::validation, where, "period \"" + a.period + "\" is not YYYY-Qn or YYYY with a year in 1900–2999");
       if (*end < c.period_first || *end > c.period_last + greg::days(366)) {
         throw error(error_kind::validation, where, "period " + a.period + " lies outside the commitment's period");
       }

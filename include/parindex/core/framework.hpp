@@ -40,6 +40,10 @@ double aggregate_max(Aggregation method, std::span<const double> maxima, std::sp
 
 class EvaluationPlan;
 
+// The most points any node, bonus or cap may carry: far above any published scale, and low
+// enough that sums of many nodes stay exact at six decimals.
+inline constexpr double max_points_limit = 1'000'000;
+
 // The assessment years a framework applies to; last_year empty while it is in force.
 struct YearRange {
   int first_year = 0;

@@ -50,7 +50,8 @@ struct Interval {
   bool upper_inclusive = false;
 
   bool contains(double v) const noexcept;
-  std::string str(const std::string& unit = "") const;
+  std::string str(const std::string& unit = "") const;  // for people: at most 4 decimals
+  std::string exact_str() const;                        // for documents: reads back equal
   // Parses "[80, 90)", "(0,50]", "[100, 100]". Throws parindex::error (document).
   static Interval parse(const std::string& text);
   friend bool operator==(const Interval&, const Interval&) = default;

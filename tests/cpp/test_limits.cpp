@@ -1,0 +1,57 @@
+// Numeric limits as rules (issue 12): out-of-range figures get a clear error, never a silent
+// wrong value; documents read back what was written.
+#include "parindex/io/json.hpp"
+#include "parindex/plans/commitment.hpp"
+#include "test_support.hpp"
+
+using namespace parindex;
+
+namespace {
+
+std::string framework_with(const std::string& criteria) {
+  return R"json({"schema": "parindex.framework/2", "id": "t", "name": "t", "period": {"from": 2024}, "legal_source": "x",
+             "aggregation": "sum", "criteria": [)json" + criteria + "]}";
+}
+
+}  // namespace
+
+TEST(Limits, PointsAboveAMillionAreRefused) {
+  EXPECT_PARINDEX_ERROR(framework_from_json(framework_with(R"json({"code": "1", "title": "A", "max": 1e308})json")),
+                        error_kind::validation, "max points must be a number from 0 to 1,000,000");
+  EXPECT_NO_THROW(framework_from_json(framework_with(R"json({"code": "1", "title": "A", "max": 1000000})json")));
+}
+
+TEST(Limits, LinearGoalpostsWhoseWidthOverflows) {
+  EXPECT_PARINDEX_ERROR(
+      framework_from_json(framework_with(R"json({"code": "1", "title": "A", "max": 1, "rule": {"kind": "linear", "lower": -1e308, "upper": 1e308}})json")),
+      error_kind::validation, "a linear rule needs lower < upper");
+}
+
+// "[80.00001, 80.00004)" used to be written "[80, 80)", which the reader then refused.
+TEST(Limits, BandBoundsReadBackExactly) {
+  const Framework fw = framework_from_json(framework_with(
+      R"json({"code": "1", "title": "A", "max": 1, "rule": {"kind": "bands", "bands": [
+           {"range": "[0, 80.00001)", "points": 0}, {"range": "[80.00001, 80.00004)", "points": 0.5},
+           {"range": "[80.00004, 100]", "points": 1}]}})json"));
+  EXPECT_EQ(framework_from_json(to_json(fw)), fw);
+}
+
+// A commitment period naming a year Boost cannot hold ended in "Year is out of valid range".
+TEST(Limits, CommitmentPeriodsOutsideTheCalendar) {
+  Commitment c;
+  c.committed_by = "UBND";
+  c.committed_to = "UBND tỉnh";
+  c.period_first = Date(2024, 1, 1);
+  c.period_last = Date(2024, 12, 31);
+  Target t;
+  t.id = "t1";
+  t.metric = "on_time_rate";
+  t.responsible = "VP";
+  t.value = 95;
+  for (const char* period : {"0001", "1000-Q1", "9999"}) {
+    SCOPED_TRACE(period);
+    t.actuals = {{period, 90, std::nullopt, ""}};
+    c.targets = {t};
+    EXPECT_PARINDEX_ERROR(validate(c), error_kind::validation, "is not YYYY-Qn or YYYY with a year in 1900–2999");
+  }
+}
