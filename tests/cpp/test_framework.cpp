@@ -66,7 +66,7 @@ TEST(Framework, RejectsStructuralErrors) {
                         "only leaves take a scoring rule");
   EXPECT_PARINDEX_ERROR(Framework(info(), {node("1", 2), node("1.*", 1), node("1.1", 1), node("1.*.1", 0)}),
                         error_kind::document, "not a criterion code");
-  EXPECT_PARINDEX_ERROR(Framework(info(), {node("1", -1)}), error_kind::validation, "at least 0");
+  EXPECT_PARINDEX_ERROR(Framework(info(), {node("1", -1)}), error_kind::validation, "from 0 to 1,000,000");
   EXPECT_PARINDEX_ERROR(Framework(info(), {}), error_kind::validation, "at least one field");
   auto untitled = node("1", 1);
   untitled.title.clear();
