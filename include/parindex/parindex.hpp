@@ -15,6 +15,7 @@
 #include "parindex/core/rounding.hpp"
 #include "parindex/core/scorecard.hpp"
 #include "parindex/core/scoring_rule.hpp"
+#include "parindex/core/survey.hpp"
 #include "parindex/calendar/dates.hpp"
 #include "parindex/calendar/holidays.hpp"
 #include "parindex/calendar/lunar.hpp"
@@ -26,4 +27,5 @@
 #include "parindex/inputs/dossier_inputs.hpp"
 #include "parindex/io/json.hpp"
 #include "parindex/io/score_table.hpp"
+#include "parindex/io/survey_csv.hpp"
 #include "parindex/version.hpp"

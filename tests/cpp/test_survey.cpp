@@ -1,8 +1,12 @@
 // Satisfaction surveys (SIPAS-style): shares, intervals and options computed by hand on a tiny
-// response set; strictness.
+// response set; strictness; reading designs and responses; feeding Bắc Sơn's field 9.
 #include <cmath>
 
+#include "parindex/core/rounding.hpp"
+#include "parindex/core/scorecard.hpp"
 #include "parindex/core/survey.hpp"
+#include "parindex/io/json.hpp"
+#include "parindex/io/survey_csv.hpp"
 #include "test_support.hpp"
 
 using namespace parindex;
@@ -208,4 +212,125 @@ TEST(Survey, SatisfiedFromIsAnOption) {
   auto r = aggregate(d, tiny_responses());
   EXPECT_DOUBLE_EQ(*r.find_question("u1", "b1")->index, 75.0);
   EXPECT_DOUBLE_EQ(*r.find_question("u2", "a1")->index, 100.0);
+}
+
+// ---- reading ----
+
+TEST(SurveyIo, ResponsesFromCsv) {
+  auto rs = survey_responses_from_text("\xEF\xBB\xBFquestion,unit,respondent,answer\r\na1,u1,r1,5\r\n\n\"b1\",\"u 1, x\",r2,\r\n", "r.csv");
+  ASSERT_EQ(rs.size(), 2u);
+  EXPECT_EQ(rs[0], (SurveyResponse{"u1", "r1", "a1", 5}));
+  EXPECT_EQ(rs[1], (SurveyResponse{"u 1, x", "r2", "b1", 0}));  // an empty answer is no answer
+}
+
+TEST(SurveyIo, BadCsvNamesLineAndColumn) {
+  const char* header = "unit,respondent,question,answer\n";
+  auto read = [&](const std::string& body) { survey_responses_from_text(header + body, "r.csv"); };
+  EXPECT_PARINDEX_ERROR(read("u1,r1,a1,4\nu1,r2,a1,4.5\n"), error_kind::document,
+                        "r.csv:3, column answer: \"4.5\" is not a whole number");
+  EXPECT_PARINDEX_ERROR(read("u1,r1,a1,-1\n"), error_kind::document, "r.csv:2, column answer: \"-1\" is not a whole number");
+  EXPECT_PARINDEX_ERROR(read("u1,r1,4\n"), error_kind::document, "r.csv:2: 3 cells where the header has 4");
+  EXPECT_PARINDEX_ERROR(read("u1,,a1,4\n"), error_kind::document, "r.csv:2, column respondent: is empty");
+  EXPECT_PARINDEX_ERROR(read("u1,\"r1,a1,4\n"), error_kind::document, "r.csv:2: a quoted cell is not closed");
+  EXPECT_PARINDEX_ERROR(survey_responses_from_text("unit,respondent,question\n", "r.csv"), error_kind::document,
+                        "r.csv:1: the header needs a answer column");
+  EXPECT_PARINDEX_ERROR(survey_responses_from_text("unit,respondent,question,answer,score\n", "r.csv"), error_kind::document,
+                        "r.csv:1, column 5: \"score\" is not one of unit, respondent, question, answer");
+  EXPECT_PARINDEX_ERROR(survey_responses_from_text("", "r.csv"), error_kind::document, "r.csv: no header line");
+  EXPECT_PARINDEX_ERROR(read_survey_responses("no-such-file.csv"), error_kind::io, "no-such-file.csv");
+}
+
+TEST(SurveyIo, DesignFromJson) {
+  auto d = survey_design_from_json(R"({"schema": "parindex.survey/1", "id": "t", "name": "T",
+    "scale_max": 4, "satisfied_from": 3,
+    "options": {"element_index": "pooled", "overall_index": "pooled", "min_responses": 10, "confidence": 0.9},
+    "elements": [{"name": "A", "questions": [{"id": "a1", "text": "?"}, {"id": "a2"}]},
+                 {"name": "B", "questions": [{"id": "b1"}]}]})");
+  EXPECT_EQ(d.elements, (std::vector<std::string>{"A", "B"}));
+  ASSERT_EQ(d.questions.size(), 3u);
+  EXPECT_EQ(d.questions[1], (SurveyQuestion{"a2", "A", ""}));
+  EXPECT_EQ(d.scale_max, 4);
+  EXPECT_EQ(d.satisfied_from, 3);
+  EXPECT_EQ(d.options.element_index, ElementIndex::pooled);
+  EXPECT_EQ(d.options.overall_index, OverallIndex::pooled);
+  EXPECT_EQ(d.options.min_responses, 10);
+  EXPECT_DOUBLE_EQ(d.options.confidence, 0.9);
+}
+
+TEST(SurveyIo, BadDesignDocuments) {
+  auto read = [](const std::string& body) {
+    survey_design_from_json(R"({"schema": "parindex.survey/1", "id": "t", "name": "T", )" + body + "}", "s.json");
+  };
+  EXPECT_PARINDEX_ERROR(read(R"("elements": [], "options": {"element_index": "median"})"), error_kind::document,
+                        "s.json: /options/element_index: unknown value \"median\"; expected one of mean_of_questions, pooled");
+  EXPECT_PARINDEX_ERROR(read(R"("elements": [{"name": "A", "questions": [{"id": "a1", "weight": 2}]}])"), error_kind::document,
+                        "s.json: /elements/0/questions/0/weight: unknown key");
+  EXPECT_PARINDEX_ERROR(read(R"("elements": [{"name": "A", "questions": []}])"), error_kind::validation,
+                        "s.json: survey t, element A: has no questions");
+  EXPECT_PARINDEX_ERROR(survey_design_from_json(R"({"schema": "parindex.framework/2"})", "s.json"), error_kind::document,
+                        "expected \"parindex.survey/1\"");
+}
+
+TEST(SurveyIo, ShippedDesignAndExample) {
+  auto d = read_survey_design(source_path("data/surveys/sipas-2023-elements.json"));
+  ASSERT_EQ(d.elements.size(), 5u);
+  EXPECT_EQ(d.elements[0], "tiếp cận dịch vụ");
+  EXPECT_EQ(d.elements[4], "tiếp nhận, giải quyết góp ý, phản ánh, kiến nghị");
+  EXPECT_NE(d.notes.find("1001/QĐ-BNV"), std::string::npos);
+  auto rs = read_survey_responses(source_path("examples/sipas/responses.invented.csv"));
+  auto r = aggregate(d, rs);
+  EXPECT_EQ(r.units.size(), 4u);
+  EXPECT_EQ(r.rows_read, rs.size());
+  EXPECT_EQ(r.rows_read, r.answers_used + r.no_answers);
+  EXPECT_GT(r.no_answers, 0u);
+  std::size_t too_few = 0;
+  for (const auto& row : r.overall) {
+    ASSERT_TRUE(row.index) << row.unit;
+    too_few += row.too_few;
+  }
+  EXPECT_EQ(too_few, 1u);  // the unit with only 20 respondents
+}
+
+// ---- feeding PAR INDEX ----
+
+namespace {
+
+Scorecard bac_son_with_survey(double index) {
+  auto framework = load_framework(source_path("data/frameworks/langson-district-2023.json"));
+  Assessment a = load_assessment(source_path("examples/langson-2023/bac-son.json"));
+  a.entries[CriterionCode("9")].value = index;
+  return evaluate(framework, a);
+}
+
+}  // namespace
+
+TEST(SurveyFeedsParIndex, BacSonFieldNineFromASurvey) {
+  // 1,861 of 2,000 answers satisfied = 93.05%, the index behind Bắc Sơn's published 18.61 of 20.
+  SurveyDesign d = tiny_design();
+  d.options.element_index = ElementIndex::pooled;
+  d.options.overall_index = OverallIndex::pooled;
+  std::vector<SurveyResponse> rs;
+  for (int i = 0; i < 2000; ++i) rs.push_back({"bac-son", "p" + std::to_string(i), "a1", i < 1861 ? 5 : 2});
+  auto r = aggregate(d, rs);
+  auto index = overall_index(r, "bac-son");
+  ASSERT_TRUE(index);
+  EXPECT_NEAR(*index, 93.05, 1e-9);
+  const Scorecard card = bac_son_with_survey(*index);  // kept: find() points into it
+  const ScoreLine* nine = card.find(CriterionCode("9"));
+  ASSERT_NE(nine, nullptr);
+  EXPECT_EQ(format_fixed(nine->achieved, 2), "18.61");
+  EXPECT_EQ(nine->decided_by, Decision::rule);
+}
+
+TEST(SurveyFeedsParIndex, TheSyntheticSurveyScoresFieldNine) {
+  auto d = read_survey_design(source_path("data/surveys/sipas-2023-elements.json"));
+  auto r = aggregate(d, read_survey_responses(source_path("examples/sipas/responses.invented.csv")));
+  for (const auto& unit : r.units) {
+    const double index = *overall_index(r, unit);
+    const Scorecard card = bac_son_with_survey(index);
+    const ScoreLine* nine = card.find(CriterionCode("9"));
+    // points = index × 20 / 100, rounded to 2 decimals as the framework rounds leaves
+    EXPECT_DOUBLE_EQ(nine->achieved, round_half_up(index * 20 / 100, 2)) << unit;
+    EXPECT_NE(nine->explanation.find("survey index"), std::string::npos);
+  }
 }
