@@ -16,6 +16,7 @@ void bind_plans(pybind11::module_& m);
 void bind_dossiers(pybind11::module_& m);
 void bind_batch(pybind11::module_& m);
 void bind_indices(pybind11::module_& m);
+void bind_survey(pybind11::module_& m);
 
 // None, "national", "quartiles", "none", or a dict of group name → minimum index %.
 Grouping grouping_from(const pybind11::object& groups);

@@ -14,4 +14,5 @@ PYBIND11_MODULE(_core, m) {
   parindex::python::bind_dossiers(m);
   parindex::python::bind_batch(m);
   parindex::python::bind_indices(m);
+  parindex::python::bind_survey(m);
 }

@@ -17,6 +17,7 @@
 #include "parindex/core/scorecard.hpp"
 #include "parindex/core/scoring_rule.hpp"
 #include "parindex/core/units.hpp"
+#include "parindex/core/survey.hpp"
 #include "parindex/calendar/dates.hpp"
 #include "parindex/calendar/holidays.hpp"
 #include "parindex/calendar/lunar.hpp"
@@ -28,4 +29,5 @@
 #include "parindex/inputs/dossier_inputs.hpp"
 #include "parindex/io/json.hpp"
 #include "parindex/io/score_table.hpp"
+#include "parindex/io/survey_csv.hpp"
 #include "parindex/version.hpp"

@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "parindex/core/error.hpp"
+#include "csv.hpp"
 #include "strict_reader.hpp"
 
 namespace parindex {
@@ -12,33 +13,6 @@ namespace parindex {
 namespace {
 
 [[noreturn]] void fail(const std::string& where, const std::string& detail) { throw error(error_kind::document, where, detail); }
-
-// One line's cells: split on the delimiter, CSV quotes honoured ("a, b" and "" inside quotes).
-std::vector<std::string> cells_of(std::string_view line, char delimiter, const std::string& where) {
-  std::vector<std::string> out(1);
-  bool quoted = false;
-  for (std::size_t i = 0; i < line.size(); ++i) {
-    const char c = line[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
-        out.back() += '"';
-        ++i;
-      } else if (c == '"') {
-        quoted = false;
-      } else {
-        out.back() += c;
-      }
-    } else if (c == '"' && out.back().empty()) {
-      quoted = true;
-    } else if (c == delimiter) {
-      out.emplace_back();
-    } else {
-      out.back() += c;
-    }
-  }
-  if (quoted) fail(where, "a quoted cell is not closed");
-  return out;
-}
 
 // "1.1", or PAPI's "SC11" (dimension 1, sub-dimension 1).
 std::optional<CriterionCode> column_code(const std::string& name) {
@@ -93,24 +67,17 @@ std::vector<UnitScores> score_table_from_text(std::string_view text, const std::
   std::optional<Layout> layout;
   std::vector<std::string> header;
   char delimiter = ',';
-  std::size_t line_no = 0;
-  for (std::size_t start = 0; start < text.size();) {
-    std::size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view line = text.substr(start, end - start);
-    start = end + 1;
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line_no == 1 && line.substr(0, 3) == "\xEF\xBB\xBF") line.remove_prefix(3);  // a UTF-8 byte order mark
+  csv_detail::Lines lines(text);
+  for (std::string_view line; lines.next(line);) {
     if (line.empty() || line.front() == '#') continue;
-    const std::string where = file + ":" + std::to_string(line_no);
+    const std::string where = file + ":" + std::to_string(lines.number());
     if (!layout) {
       delimiter = line.find('\t') != std::string_view::npos ? '\t' : ',';
-      header = cells_of(line, delimiter, where);
+      header = csv_detail::cells(line, delimiter, where);
       layout = layout_of(header, where);
       continue;
     }
-    const auto cells = cells_of(line, delimiter, where);
+    const auto cells = csv_detail::cells(line, delimiter, where);
     if (cells.size() != header.size()) {
       fail(where, std::to_string(cells.size()) + " cells where the header has " + std::to_string(header.size()));
     }

@@ -75,7 +75,7 @@ TEST(Papi, Year2020Leaders) {
 // Hà Nội 2020: 41.629, rank 48 of 63; D5 7.169, D6 6.870, D4 6.598, D2 5.244, D1 5.059,
 // D3 4.812, D7 2.959, D8 2.918 (https://hanoicapital.chinhphu.vn/ha-noi-moves-up-five-places-in-papi).
 TEST(Papi, Year2020HaNoi) {
-  const auto y = papi(2020);
+  const auto y = papi(2020);  // kept: row() returns a reference into it
   const auto& hn = row(y, "Hanoi");
   EXPECT_EQ(shown(hn.total, 3), "41.629");
   EXPECT_EQ(hn.total_place->label(), "48/63");

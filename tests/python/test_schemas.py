@@ -17,7 +17,7 @@ def check(root, name, document):
 
 
 NAMES = ("framework", "assessment", "scorecard", "ranking", "gaps", "plan", "plan_review", "holidays", "commitment",
-         "commitment_review", "units")
+         "commitment_review", "units", "survey")
 
 
 def test_schemas_are_valid(root):

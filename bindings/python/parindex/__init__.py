@@ -62,11 +62,20 @@ from ._core import (
     gaps,
     rank,
     round_half_up,
+    SurveyDesign,
+    SurveyQuestion,
+    SurveyResponse,
+    SurveyResults,
+    SurveyRow,
+    aggregate_survey,
+    read_survey_design,
+    read_survey_responses,
 )
 from .errors import ArgumentError, DocumentError, Error, FileError, ValidationError
 from ._batch import evaluate_many
 from ._indices import papi, papi_movements, papi_target, papi_year
 from ._core import UnitRegistry, ScorecardComparison, compare
+from ._sipas import SipasResult, sipas
 
 __all__ = [
     "Assessment", "Criterion", "FieldGap", "Framework", "Gap", "GapTable", "RankedUnit", "Ranking",
@@ -76,6 +85,8 @@ __all__ = [
     "vietnam_announced_years", "Deadline", "Plan", "Action", "PlanReview", "ActionReview", "AgencyLoad", "review",
     "draft_plan", "read_dossiers", "due_day", "DossierMetrics", "DossierCounts", "DossierGroup", "LateDossier", "RejectedRow",
     "Commitment", "Target", "ReportedValue", "review_commitment", "CommitmentReview", "TargetReview",
+    "sipas", "SipasResult", "SurveyDesign", "SurveyQuestion", "SurveyResponse", "SurveyResults", "SurveyRow",
+    "aggregate_survey", "read_survey_design", "read_survey_responses",
 ]
 
 
@@ -173,6 +184,12 @@ DossierMetrics.__repr__ = lambda m: (
 Commitment.__repr__ = lambda c: f"<Commitment {c.number or ''} {c.unit_name}: {len(c.targets)} targets>"
 TargetReview.__repr__ = lambda t: f"<TargetReview {t.id} {t.status}, report {t.report}>"
 CommitmentReview.__repr__ = lambda r: f"<CommitmentReview as of {r.as_of.isoformat()}: {len(r.targets)} targets>"
+SurveyDesign.__repr__ = lambda d: (
+    f"<SurveyDesign {d.id!r}: {len(d.elements)} elements, {len(d.questions)} questions, "
+    f"satisfied from {d.satisfied_from} of {d.scale_max}>")
+SurveyResults.__repr__ = lambda r: (
+    f"<SurveyResults {r.design_id!r}: {len(r.units)} units; rows read {r.rows_read} = "
+    f"answers {r.answers_used} + no answer {r.no_answers}>")
 
 # Notebooks show results as tables.
 Scorecard._repr_html_ = lambda c: c.to_frame()._repr_html_()

@@ -557,3 +557,67 @@ class CommitmentReview:
 
 def review_commitment(commitment: Commitment, calendar: WorkCalendar, as_of: datetime.date,
                       horizon_days: int = 14) -> CommitmentReview: ...
+
+# Satisfaction surveys (docs/sipas.md)
+class SurveyQuestion:
+    id: str
+    element: str
+    text: str
+
+class SurveyDesign:
+    @staticmethod
+    def load(path: str) -> SurveyDesign: ...
+    @staticmethod
+    def from_json(text: str, source: str = "") -> SurveyDesign: ...
+    id: str
+    name: str
+    elements: list[str]
+    questions: list[SurveyQuestion]
+    scale_max: int
+    satisfied_from: int
+    notes: str
+    question_index: Literal["share_satisfied"]
+    element_index: Literal["mean_of_questions", "pooled"]
+    overall_index: Literal["mean_of_elements", "pooled"]
+    min_responses: int
+    confidence: float
+
+class SurveyResponse:
+    unit: str
+    respondent: str
+    question: str
+    answer: int
+
+class SurveyRow:
+    unit: str
+    element: str
+    question: str
+    respondents: int
+    responses: int
+    satisfied: int
+    index: Optional[float]
+    ci_low: Optional[float]
+    ci_high: Optional[float]
+    too_few: bool
+
+class SurveyResults:
+    design_id: str
+    units: list[str]
+    questions: list[SurveyRow]
+    elements: list[SurveyRow]
+    overall: list[SurveyRow]
+    rows_read: int
+    answers_used: int
+    no_answers: int
+    element_index: str
+    overall_index: str
+    min_responses: int
+    confidence: float
+    def overall_index_of(self, unit: str) -> Optional[float]: ...
+
+def read_survey_design(path: str) -> SurveyDesign: ...
+def read_survey_responses(path: str) -> list[SurveyResponse]: ...
+def survey_responses_from_text(text: str, source: str = "") -> list[SurveyResponse]: ...
+def aggregate_survey(design: SurveyDesign, responses: Sequence[SurveyResponse], *,
+                     element_index: Optional[str] = None, overall_index: Optional[str] = None,
+                     min_responses: Optional[int] = None, confidence: Optional[float] = None) -> SurveyResults: ...

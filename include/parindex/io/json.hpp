@@ -36,6 +36,7 @@ inline constexpr DocumentSchema commitment_schema{"parindex.commitment", 1};
 inline constexpr DocumentSchema commitment_review_schema{"parindex.commitment_review", 1};
 inline constexpr DocumentSchema holidays_schema{"parindex.holidays", 1};
 inline constexpr DocumentSchema units_schema{"parindex.units", 1};
+inline constexpr DocumentSchema survey_schema{"parindex.survey", 1};  // io/survey_csv.hpp
 
 // Parsing throws parindex::error naming the JSON pointer (and, for syntax errors, line and
 // column) and what was expected. `source` names the document in messages, e.g. its path.
