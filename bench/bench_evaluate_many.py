@@ -85,6 +85,10 @@ def main() -> int:
         fw = parindex.Framework.load(str(pathlib.Path(tmp) / "framework.json"))
         fw_doc = json.loads((pathlib.Path(tmp) / "framework.json").read_text(encoding="utf-8"))
         wide = pd.read_csv(pathlib.Path(tmp) / "inputs.csv", dtype={"unit": str})
+    # Yes/no criteria are True/False in a frame, as an analyst's data would have them.
+    for c in fw_doc["criteria"]:
+        if c.get("rule", {}).get("kind") == "yes_no":
+            wide[c["code"]] = wide[c["code"]].astype(bool)
     long = wide.melt(id_vars="unit", var_name="code", value_name="value")
 
     results = {}

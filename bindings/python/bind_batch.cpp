@@ -102,6 +102,29 @@ void fill_values(const Framework& fw, const std::vector<UnitRef>& units, const p
   }
 }
 
+// True/False columns (1/0, NaN where empty): only a yes/no criterion takes them.
+void fill_truths(const Framework& fw, const std::vector<UnitRef>& units, const py::dict& columns, InputTable& t) {
+  const auto& plan = fw.plan();
+  for (auto [key, column] : columns) {
+    const std::string code = key.cast<std::string>();
+    const std::size_t leaf = leaf_of(fw, code, "value");
+    const ScoringRule* rule = plan.rule(leaf);
+    auto a = column.cast<py::array_t<double, py::array::forcecast>>();
+    auto view = a.unchecked<1>();
+    if (static_cast<std::size_t>(view.shape(0)) != units.size()) throw error(error_kind::argument, "value column " + code, "has the wrong length");
+    const bool yes_no = rule && std::holds_alternative<rules::YesNo>(rule->variant());
+    for (std::size_t u = 0; u < units.size(); ++u) {
+      const double v = view(static_cast<py::ssize_t>(u));
+      if (std::isnan(v)) continue;
+      if (!yes_no) {
+        throw error(error_kind::validation, unit_where(units[u]) + code,
+                    rule ? "the " + rule->kind() + " rule does not take true/false as its value" : "has a value but the framework gives it no scoring rule");
+      }
+      *t.slots(plan, u, leaf) = v;
+    }
+  }
+}
+
 void fill_scores(const Framework& fw, std::size_t units, const py::dict& columns, std::vector<double>& out, const char* name) {
   const auto& plan = fw.plan();
   for (auto [key, column] : columns) {
@@ -113,7 +136,8 @@ void fill_scores(const Framework& fw, std::size_t units, const py::dict& columns
   }
 }
 
-Batch evaluate_columns(const Framework& fw, const std::vector<std::string>& codes, const std::vector<std::string>& names, int year, const py::dict& values, const py::dict& appraised,
+Batch evaluate_columns(const Framework& fw, const std::vector<std::string>& codes, const std::vector<std::string>& names, int year,
+                       const py::dict& values, const py::dict& truths, const py::dict& appraised,
                        const py::dict& self, const py::dict& not_applicable, const py::dict& evidence,
                        bool missing_as_not_applicable) {
   const auto& plan = fw.plan();
@@ -121,6 +145,7 @@ Batch evaluate_columns(const Framework& fw, const std::vector<std::string>& code
   for (std::size_t u = 0; u < codes.size(); ++u) units[u] = {codes[u], u < names.size() ? names[u] : "", ""};
   InputTable t = InputTable::blank(plan, units.size());
   fill_values(fw, units, values, t);
+  fill_truths(fw, units, truths, t);
   fill_scores(fw, units.size(), appraised, t.appraised, "appraised");
   fill_scores(fw, units.size(), self, t.self_assessed, "self");
   for (auto [key, column] : not_applicable) {

@@ -51,7 +51,8 @@ def evaluate_many(framework: _core.Framework, inputs: Any, *, year: Optional[int
         units, names, columns = _from_long(inputs)
     else:
         units, names, columns = _from_wide(inputs)
-    return _core._evaluate_columns(framework, units, names, year, columns.get("value", {}), columns.get("appraised", {}),
+    values, truth = _split(columns.get("value", {}))
+    return _core._evaluate_columns(framework, units, names, year, values, truth, columns.get("appraised", {}),
                                    columns.get("self", {}), columns.get("not_applicable", {}), columns.get("evidence", {}),
                                    missing == "not_applicable")
 
@@ -94,14 +95,36 @@ def _names(frame, units_index) -> list:
     return [str(by_unit.get(u, "")) for u in units_index]
 
 
+class _Truth:
+    """A column of True/False (NaN where empty) as 1/0 floats, kept apart from numbers so that a
+    yes/no criterion takes it and any other rule refuses it."""
+
+    def __init__(self, floats):
+        self.floats = floats
+
+
 def _column(values) -> Any:
-    """A numeric column as float64 (NaN where empty); anything else, True/False included, as cells."""
+    """A column for the kernel: numbers as float64, True/False as _Truth (NaN where empty in
+    both), anything else (level names, dicts, mixtures) as a list of cells read one by one."""
     import numpy as np
 
     pd = _pandas()
-    if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
+    if pd.api.types.is_bool_dtype(values):
+        return _Truth(np.ascontiguousarray(np.asarray(values, dtype=np.float64)))
+    if pd.api.types.is_numeric_dtype(values):
         return np.ascontiguousarray(np.asarray(values, dtype=np.float64))
+    kind = pd.api.types.infer_dtype(values, skipna=True)
+    if kind in ("boolean", "floating", "integer", "mixed-integer-float"):
+        floats = np.ascontiguousarray(pd.Series(values, dtype=object).astype(np.float64).to_numpy())
+        return _Truth(floats) if kind == "boolean" else floats
     return list(values)
+
+
+def _split(values: dict) -> tuple:
+    """Numbers and lists of cells, and True/False columns apart."""
+    plain = {code: v for code, v in values.items() if not isinstance(v, _Truth)}
+    truth = {code: v.floats for code, v in values.items() if isinstance(v, _Truth)}
+    return plain, truth
 
 
 def _flag(value, unit, code, column) -> Optional[bool]:
@@ -170,7 +193,7 @@ def _from_long(frame):
             matrix[code_pos, unit_pos] = col.to_numpy(dtype=object)
         present = np.zeros((n_codes,), dtype=bool)
         present[code_pos[col.notna().to_numpy()]] = True
-        columns[name] = {str(codes[j]): (matrix[j] if matrix.dtype != object else list(matrix[j]))
+        columns[name] = {str(codes[j]): (matrix[j] if matrix.dtype != object else _column(matrix[j]))
                          for j in range(n_codes) if present[j]}
     names = _names(frame, list(units))
     return [str(u) for u in units], names, columns
