@@ -6,8 +6,21 @@
 
 #include <boost/date_time/gregorian/gregorian_types.hpp>
 #include <boost/date_time/posix_time/posix_time_types.hpp>
+#include <string>
+
+#include "parindex/core/error.hpp"
 
 namespace pybind11::detail {
+
+// Boost's dates run from 1400 to 9999; Python's from year 1. Say so rather than let Boost's
+// out_of_range surface as an IndexError.
+inline void check_date_year(handle src) {
+  const int year = PyDateTime_GET_YEAR(src.ptr());
+  if (year < 1400 || year > 9999) {
+    throw parindex::error(parindex::error_kind::argument, "date " + str(src).cast<std::string>(),
+                          "parindex handles dates from the year 1400 to 9999");
+  }
+}
 
 template <>
 struct type_caster<boost::gregorian::date> {
@@ -17,6 +30,7 @@ struct type_caster<boost::gregorian::date> {
   bool load(handle src, bool) {
     if (!PyDateTimeAPI) PyDateTime_IMPORT;
     if (!src || !PyDate_Check(src.ptr())) return false;
+    check_date_year(src);
     value = boost::gregorian::date(PyDateTime_GET_YEAR(src.ptr()), PyDateTime_GET_MONTH(src.ptr()),
                                    PyDateTime_GET_DAY(src.ptr()));
     return true;
@@ -41,6 +55,7 @@ struct type_caster<boost::posix_time::ptime> {
   bool load(handle src, bool) {
     if (!PyDateTimeAPI) PyDateTime_IMPORT;
     if (!src || !PyDateTime_Check(src.ptr())) return false;
+    check_date_year(src);
     value = boost::posix_time::ptime(
         boost::gregorian::date(PyDateTime_GET_YEAR(src.ptr()), PyDateTime_GET_MONTH(src.ptr()), PyDateTime_GET_DAY(src.ptr())),
         boost::posix_time::hours(PyDateTime_DATE_GET_HOUR(src.ptr())) +

@@ -24,7 +24,12 @@ greg::date date_of(long jdn) { return greg::date(1970, 1, 1) + greg::days(jdn - 
 // The computations for one time zone.
 class Lunisolar {
  public:
-  explicit Lunisolar(double utc_offset_hours) : zone_(utc_offset_hours / 24.0) {}
+  // Time zones lie within ±14 hours; anything else (NaN above all) would never find its month.
+  explicit Lunisolar(double utc_offset_hours) : zone_(utc_offset_hours / 24.0) {
+    if (!(utc_offset_hours >= -14 && utc_offset_hours <= 14)) {
+      throw error(error_kind::argument, "UTC offset", "expected hours from −14 to +14, got " + std::to_string(utc_offset_hours));
+    }
+  }
 
   // The local day on which new moon k falls: that is the first day of its month.
   long new_moon_day(long k) const {

@@ -1,5 +1,8 @@
 // Numeric limits as rules (issue 12): out-of-range figures get a clear error, never a silent
 // wrong value; documents read back what was written.
+#include <cmath>
+
+#include "parindex/calendar/lunar.hpp"
 #include "parindex/io/json.hpp"
 #include "parindex/plans/commitment.hpp"
 #include "test_support.hpp"
@@ -54,4 +57,12 @@ TEST(Limits, CommitmentPeriodsOutsideTheCalendar) {
     c.targets = {t};
     EXPECT_PARINDEX_ERROR(validate(c), error_kind::validation, "is not YYYY-Qn or YYYY with a year in 1900–2999");
   }
+}
+
+// A NaN or huge time-zone offset used to loop forever looking for its lunar month.
+TEST(Limits, LunarOffsetsOutsideTimeZones) {
+  for (double offset : {std::nan(""), 1e9, -15.0}) {
+    EXPECT_PARINDEX_ERROR(to_lunar(Date(2024, 2, 10), offset), error_kind::argument, "expected hours from −14 to +14");
+  }
+  EXPECT_EQ(to_lunar(Date(2024, 2, 10), 8.0).str(), "2024-01-01");
 }

@@ -96,3 +96,14 @@ def test_events_and_drafts(root, bac_son):
         doc["actions"][0]["status"] = "done"
         doc["actions"][0]["completed_on"] = "2023-07-01"
         parindex.Plan.from_dict(doc)
+
+
+def test_dates_outside_boost_range_are_argument_errors():
+    import datetime as dt
+
+    import parindex
+
+    with pytest.raises(parindex.ArgumentError, match="from the year 1400 to 9999"):
+        parindex.to_lunar(dt.date(1, 1, 1))
+    with pytest.raises(parindex.ArgumentError, match="from the year 1400 to 9999"):
+        parindex.vietnam_calendar(2024, 2024).covers(dt.date(1, 1, 1))
