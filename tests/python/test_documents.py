@@ -117,3 +117,15 @@ def test_loaders_take_any_path_like(root):
     assert parindex.evaluate(fw, a).total == pytest.approx(84.87)
     assert parindex.Plan.load(root / "examples/plans/bac-son-2024.json") is not None
     assert parindex.Commitment.load(root / "examples/commitments/dong-ha-2024.json") is not None
+
+
+def test_from_dict_takes_numpy_scalars_and_names_a_nan():
+    import numpy as np
+
+    doc = json.loads(json.dumps(MINIMAL))
+    doc["criteria"][1]["max"] = np.int64(1)
+    doc["criteria"][0]["max"] = np.float64(3)
+    assert parindex.Framework.from_dict(doc).total_max == 4
+    doc["criteria"][1]["max"] = float("nan")
+    with pytest.raises(parindex.DocumentError, match="/criteria/1/max: expected a finite number, got nan"):
+        parindex.Framework.from_dict(doc)

@@ -101,9 +101,24 @@ def data_dir() -> _Path:
 
 
 # Documents as Python dicts: the same schema as the JSON files.
+def _plain(value, pointer: str = ""):
+    """A document's values as JSON can hold them: numpy scalars as Python numbers; NaN and
+    infinity refused, naming where (a JSON pointer), since no document can hold them."""
+    if isinstance(value, dict):
+        return {str(k): _plain(v, f"{pointer}/{k}") for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v, f"{pointer}/{i}") for i, v in enumerate(value)]
+    if hasattr(value, "item") and not isinstance(value, (str, bytes)):
+        value = value.item()  # numpy scalars
+    if isinstance(value, float) and (value != value or value in (float("inf"), float("-inf"))):
+        raise DocumentError(f"{pointer or '/'}: expected a finite number, got {value}", pointer or "/",
+                            f"expected a finite number, got {value}")
+    return value
+
+
 def _from_dict(cls):
     def build(document: dict):
-        return cls.from_json(_json.dumps(document, ensure_ascii=False))
+        return cls.from_json(_json.dumps(_plain(document), ensure_ascii=False))
 
     build.__doc__ = f"Builds a {cls.__name__} from a dict in the schema of its JSON document (see docs/schemas)."
     return staticmethod(build)
