@@ -1,4 +1,5 @@
 // parindex calendar YEAR: the days off of a year, and weekend days worked.
+#include <algorithm>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
@@ -30,6 +31,13 @@ int run_calendar(const Options& o) {
     // One line a day: the ISO date first, then its name.
     for (const auto& d : days) std::cout << to_iso(d.date) << "  " << d.name << (d.projected ? "  [projected]" : "") << "\n";
     for (const auto& w : worked) std::cout << to_iso(w.date) << "  " << w.name << "  [working day]" << (w.projected ? " [projected]" : "") << "\n";
+    // Where the days come from: the notices of an announced schedule, and what is still projected.
+    const auto projected = std::count_if(days.begin(), days.end(), [](const DayOff& d) { return d.projected; });
+    std::cout << "\n";
+    if (projected > 0) {
+      std::cout << projected << " day(s) projected from the Labour Code: no announcement for them is shipped\n";
+    }
+    for (const auto& s : cal.rules().sources) std::cout << "source: " << s << "\n";
     return 0;
   }
   Table t{{"date", "name", "kind", "projected"}, {}, {}};
