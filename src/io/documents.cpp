@@ -33,17 +33,6 @@ Enum read_enum(const Object& o, std::string_view key, Parse parse, Enum fallback
   return *e;
 }
 
-// Prefixes errors with the document's name: "data/x.json: /criteria/3/max: ...".
-template <class F>
-auto located(const std::string& source, F&& f) {
-  try {
-    return f();
-  } catch (const error& e) {
-    if (source.empty()) throw;
-    throw e.located_in(source + ": ");
-  }
-}
-
 std::string dump(const ordered_json& j) { return j.dump(2, ' ', false, ordered_json::error_handler_t::strict) + "\n"; }
 
 }  // namespace

@@ -12,7 +12,7 @@ namespace greg = boost::gregorian;
 }  // namespace
 
 HolidaySchedule holidays_from_json(std::string_view text, const std::string& source) {
-  try {
+  return located(source, [&] {
     json root = parse_document(text, holidays_schema);
     Object doc(root, "", {"schema", "country", "year", "applies_to", "sources", "days_off", "working_days", "notes"});
     check_schema(doc, holidays_schema);
@@ -72,10 +72,7 @@ HolidaySchedule holidays_from_json(std::string_view text, const std::string& sou
       }
     }
     return s;
-  } catch (const error& e) {
-    if (source.empty()) throw;
-    throw e.located_in(source + ": ");
-  }
+  });
 }
 
 HolidaySchedule load_holidays(const std::filesystem::path& path) {

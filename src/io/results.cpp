@@ -28,6 +28,7 @@ std::string to_json(const Scorecard& card) {
   j["unit"] = unit_json(card.unit);
   j["year"] = card.year;
   j["rounding"] = {{"mode", to_string(card.rounding.mode)}, {"decimals", card.rounding.decimals}};
+  if (card.rounding.mode == RoundingPolicy::Mode::round_at_depth) j["rounding"]["depth"] = card.rounding.depth;
   j["max"] = card.scale_max;
   j["achieved"] = card.scale_achieved;
   j["lost"] = round_half_up(card.lost(), 9);

@@ -55,6 +55,17 @@ class Object {
 double as_number(const json& j, const std::string& pointer);
 std::string as_string(const json& j, const std::string& pointer);
 
+// Prefixes errors with the document's name: "data/x.json: /criteria/3/max: ...".
+template <class F>
+auto located(const std::string& source, F&& f) {
+  try {
+    return f();
+  } catch (const error& e) {
+    if (source.empty()) throw;
+    throw e.located_in(source + ": ");
+  }
+}
+
 // The whole file as text; parindex::error (io) naming the path when it cannot be read.
 std::string read_text_file(const std::filesystem::path& path);
 

@@ -51,7 +51,7 @@ void read_elements(const Object& doc, SurveyDesign& d) {
 }  // namespace
 
 SurveyDesign survey_design_from_json(std::string_view text, const std::string& source) {
-  try {
+  return located(source, [&] {
     json root = parse_document(text, survey_schema);
     Object doc(root, "", {"schema", "id", "name", "scale_max", "satisfied_from", "options", "elements", "notes"});
     check_schema(doc, survey_schema);
@@ -65,10 +65,7 @@ SurveyDesign survey_design_from_json(std::string_view text, const std::string& s
     d.notes = doc.string_or("notes", "");
     validate(d);
     return d;
-  } catch (const error& e) {
-    if (source.empty()) throw;
-    throw e.located_in(source + ": ");
-  }
+  });
 }
 
 SurveyDesign read_survey_design(const std::filesystem::path& path) {

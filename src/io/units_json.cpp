@@ -1,4 +1,6 @@
 // A registry of administrative units as a JSON document (data/units/vn-provinces.json).
+#include <algorithm>
+
 #include "parindex/io/json.hpp"
 #include "strict_reader.hpp"
 
@@ -12,7 +14,11 @@ std::optional<std::string> iso_or_null(const Object& o, std::string_view key) {
   const json* v = o.find(key);
   if (!v || v->is_null()) return std::nullopt;
   std::string s = as_string(*v, o.pointer(key));
-  const bool iso = s.size() == 10 && s[4] == '-' && s[7] == '-';
+  auto digits = [&](std::size_t from, std::size_t n) {
+    return std::all_of(s.begin() + static_cast<long>(from), s.begin() + static_cast<long>(from + n), ::isdigit);
+  };
+  const bool shaped = s.size() == 10 && s[4] == '-' && s[7] == '-' && digits(0, 4) && digits(5, 2) && digits(8, 2);
+  const bool iso = shaped && s.substr(5, 2) >= "01" && s.substr(5, 2) <= "12" && s.substr(8, 2) >= "01" && s.substr(8, 2) <= "31";
   if (!iso) fail(o.pointer(key), "expected a date YYYY-MM-DD or null, got \"" + s + "\"");
   return s;
 }
@@ -37,7 +43,7 @@ AdministrativeUnit read_unit(const json& j, const std::string& pointer) {
 }  // namespace
 
 UnitRegistry units_from_json(std::string_view text, const std::string& source) {
-  try {
+  return located(source, [&] {
     json root = parse_document(text, units_schema);
     Object doc(root, "", {"schema", "country", "level", "sources", "notes", "district_level", "units"});
     check_schema(doc, units_schema);
@@ -46,10 +52,7 @@ UnitRegistry units_from_json(std::string_view text, const std::string& source) {
     std::vector<AdministrativeUnit> units;
     for (std::size_t i = 0; i < list.size(); ++i) units.push_back(read_unit(list[i], pointer_append(doc.pointer("units"), i)));
     return UnitRegistry(std::move(units), doc.strings("sources"));
-  } catch (const error& e) {
-    if (source.empty()) throw;
-    throw e.located_in(source + ": ");
-  }
+  });
 }
 
 UnitRegistry load_units(const std::filesystem::path& path) { return units_from_json(read_text_file(path), path.string()); }

@@ -66,3 +66,9 @@ TEST(Limits, LunarOffsetsOutsideTimeZones) {
   }
   EXPECT_EQ(to_lunar(Date(2024, 2, 10), 8.0).str(), "2024-01-01");
 }
+
+TEST(Limits, UnitRegistryDatesMustBeDates) {
+  const char* doc = R"json({"schema": "parindex.units/1", "country": "VN", "level": "province", "sources": ["x"],
+    "units": [{"code": "01", "name": "A", "valid_from": null, "valid_to": "2025-13-01"}]})json";
+  EXPECT_PARINDEX_ERROR(units_from_json(doc), error_kind::document, "/units/0/valid_to: expected a date YYYY-MM-DD or null");
+}

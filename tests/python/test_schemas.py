@@ -55,3 +55,18 @@ def test_schema_rejects_what_the_loader_rejects(root, file):
     doc = json.loads((root / "tests/malformed" / file).read_text(encoding="utf-8"))
     with pytest.raises(jsonschema.ValidationError):
         check(root, "framework", doc)
+
+
+def test_scorecard_rounded_at_a_depth_matches(root):
+    """A PAPI scorecard (rounding exact) and one rounded at a depth both match the schema."""
+    doc = json.loads((root / "data/frameworks/papi-2021.json").read_text(encoding="utf-8"))
+    doc["rounding"] = {"mode": "round_at_depth", "decimals": 4, "depth": 1}
+    fw = parindex.Framework.from_dict(doc)
+    frame = parindex.papi(root / "data/papi/papi-subdimensions-2018-2024.tsv", year=2021)
+    assert len(frame) == 63
+    a = {"schema": "parindex.assessment/1", "framework": fw.id, "year": 2021,
+         "unit": {"code": "x", "name": "X", "level": "province"},
+         "criteria": {c.code: {"value": c.max_points / 2} for c in fw.criteria if "." in c.code}}
+    card = parindex.evaluate(fw, parindex.Assessment.from_dict(a)).to_dict()
+    assert card["rounding"] == {"mode": "round_at_depth", "decimals": 4, "depth": 1}
+    check(root, "scorecard", card)
