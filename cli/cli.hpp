@@ -41,6 +41,24 @@ struct Options {
   std::string units_file;   // compare: --units
   bool across_mergers = false;
   std::string mapping_file;  // compare: --mapping
+  // improve, whatif, uncertainty
+  std::string unit;             // --unit
+  std::string target;           // --target
+  std::string efforts_file;     // --efforts
+  bool survey_criteria = false; // --survey
+  struct Change {
+    std::string scenario;  // --scenario in force, or "" for the first
+    std::string kind;      // --set, --appraise, --not-applicable
+    std::string text;
+  };
+  std::vector<Change> changes;
+  std::string scenario;         // the scenario the next changes belong to
+  long draws = 1000;            // --draws
+  unsigned long long seed = 1;  // --seed
+  double survey_error = 0;      // --survey-error: standard error of survey indices, in points of %
+  double appraisal_range = 0;   // --appraisal-range: ± points of appraised scores
+  std::vector<std::string> versus;  // --versus
+  bool sensitivity = false;     // --sensitivity
 };
 
 // The commands, one file each (name_command.cpp); main.cpp holds the table of them.
@@ -56,6 +74,9 @@ int run_dossiers(const Options& o);
 int run_commitments(const Options& o);
 int run_papi(const Options& o);
 int run_compare(const Options& o);
+int run_whatif(const Options& o);
+int run_improve(const Options& o);
+int run_uncertainty(const Options& o);
 
 // PAPI's structure for the year: the shipped framework whose period holds it.
 Framework papi_framework(int year);
@@ -67,6 +88,13 @@ struct Scored {
   std::optional<DossierMetrics> dossiers;
 };
 Scored score_arguments(const Options& o);
+// improve, whatif and uncertainty: the framework and the assessments, in argument order.
+struct Assessed {
+  Framework framework;
+  std::vector<Assessment> assessments;
+};
+Assessed assessment_arguments(const Options& o);
+RankOptions rank_options(const Options& o);
 std::string unit_heading(const UnitRef& unit, const std::string& framework, int year);
 
 // lunar and solar
@@ -78,6 +106,7 @@ WorkCalendar calendar_for(const Options& o, int first_year, int last_year);
 
 Date date_argument(const std::string& text, const std::string& what);
 long integer_argument(const std::string& text, const std::string& what);
+double number_argument(const std::string& text, const std::string& what);
 void print_json_list(const std::vector<std::string>& docs);
 
 }  // namespace parindex::cli

@@ -1,4 +1,6 @@
 // parindex: scorecards, ranks, gaps, calendars and plans from the command line.
+#include <cmath>
+#include <cstdlib>
 #include <cstring>
 #include <iostream>
 
@@ -39,6 +41,17 @@ Indices:
   compare FRAMEWORK BEFORE AFTER    two assessments (two years, two units, a scenario and its
                                     base): each criterion's change; --mapping CSV pairs codes
 
+Decisions:
+  whatif FRAMEWORK ASSESSMENT... --set UNIT:CODE=VALUE
+                                    scenarios side by side: each unit's total, index %, rank
+                                    and group before and after the changes
+  improve FRAMEWORK ASSESSMENT... --unit CODE --target TARGET
+                                    the cheapest criterion improvements that reach a rank,
+                                    group, index % or pass a unit, the others held fixed
+  uncertainty FRAMEWORK ASSESSMENT... [--survey-error PP] [--appraisal-range P]
+                                    Monte Carlo of the ranks: median, 5-95% interval, chance
+                                    of each group; --sensitivity: which factors move them
+
 Dossiers:
   dossiers LOG.csv [--by KEYS]      one-stop dossier metrics per group (docs/dossiers.md);
                                     prints rows read = used + rejected
@@ -73,6 +86,25 @@ Options:
   --dossiers LOG.csv    score: take inputs bound to a dossier log ("from_dossiers") from it;
                         commitments: take dossier metrics for the current quarter from it
   --why CODE            score: with --dossiers, the dossiers behind a criterion's points
+  --set UNIT:CODE=VALUE whatif: a criterion's input (a number, yes/no or a level name) for
+                        a unit, units separated by commas, or * for every unit; repeatable
+  --appraise UNIT:CODE=POINTS
+                        whatif: an appraised score instead
+  --not-applicable UNIT:CODE
+                        whatif: the criterion leaves the unit's scale
+  --scenario NAME       whatif: the changes after it form a scenario of that name
+  --unit CODE           improve: the unit to improve
+  --target TARGET       improve: rank=K, group=NAME, index=PERCENT or pass=UNIT
+  --efforts FILE        improve: a CSV of costs and ceilings per criterion (code,
+                        cost_per_point, cost_per_step, max_input, max_points, out_of_reach)
+  --survey              improve: survey criteria count as within reach
+  --draws N             uncertainty: Monte Carlo draws (default 1000)
+  --seed S              uncertainty: the random seed (default 1); same seed, same result
+  --survey-error PP     uncertainty: the standard error of every survey index, in percentage
+                        points
+  --appraisal-range P   uncertainty: appraised scores lie anywhere within ± P points
+  --versus UNIT         uncertainty: the chance of each unit ranking above UNIT; repeatable
+  --sensitivity         uncertainty: first-order and total sensitivity of the ranks per factor
   -h, --help            this text
   --version             the version
 
@@ -136,6 +168,34 @@ Options parse_args(int argc, char** argv) {
       long y = integer_argument(value(), "--year");
       if (y < 1900 || y > 2999) throw UsageError("--year takes a year from 1900 to 2999");
       o.year = static_cast<int>(y);
+    } else if (a == "--set" || a == "--appraise" || a == "--not-applicable") {
+      o.changes.push_back({o.scenario, a.substr(2), value()});
+    } else if (a == "--scenario") {
+      o.scenario = value();
+      if (o.scenario.empty()) throw UsageError("--scenario needs a name");
+    } else if (a == "--unit") {
+      o.unit = value();
+    } else if (a == "--target") {
+      o.target = value();
+    } else if (a == "--efforts") {
+      o.efforts_file = value();
+    } else if (a == "--survey") {
+      o.survey_criteria = true;
+    } else if (a == "--draws") {
+      o.draws = integer_argument(value(), "--draws");
+      if (o.draws < 1 || o.draws > 10'000'000) throw UsageError("--draws takes 1 to 10000000");
+    } else if (a == "--seed") {
+      const long seed = integer_argument(value(), "--seed");
+      if (seed < 0) throw UsageError("--seed takes a whole number of at least 0");
+      o.seed = static_cast<unsigned long long>(seed);
+    } else if (a == "--survey-error" || a == "--appraisal-range") {
+      const double v = number_argument(value(), a);
+      if (v < 0 || v > 100) throw UsageError(a + " takes a number from 0 to 100");
+      (a == "--survey-error" ? o.survey_error : o.appraisal_range) = v;
+    } else if (a == "--versus") {
+      o.versus.push_back(value());
+    } else if (a == "--sensitivity") {
+      o.sensitivity = true;
     } else if (a == "--dossiers") {
       o.dossier_log = value();
     } else if (a == "--by") {
@@ -180,6 +240,7 @@ constexpr Command commands[] = {
     {"calendar", run_calendar}, {"lunar", run_lunar},       {"solar", run_solar},
     {"workdays", run_workdays}, {"plan", run_plan},         {"dossiers", run_dossiers},
     {"commitments", run_commitments}, {"papi", run_papi}, {"compare", run_compare},
+    {"whatif", run_whatif},     {"improve", run_improve},   {"uncertainty", run_uncertainty},
 };
 
 int run(const Options& o) {
@@ -208,6 +269,15 @@ long integer_argument(const std::string& text, const std::string& what) {
     used = 0;
   }
   if (used != text.size() || text.empty()) throw UsageError(what + ": \"" + text + "\" is not a whole number");
+  return v;
+}
+
+double number_argument(const std::string& text, const std::string& what) {
+  char* end = nullptr;
+  const double v = std::strtod(text.c_str(), &end);
+  if (text.empty() || end != text.c_str() + text.size() || !std::isfinite(v)) {
+    throw UsageError(what + ": \"" + text + "\" is not a number");
+  }
   return v;
 }
 

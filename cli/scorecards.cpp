@@ -38,4 +38,13 @@ Scored score_arguments(const Options& o) {
   return out;
 }
 
+Assessed assessment_arguments(const Options& o) {
+  if (o.args.size() < 2) throw UsageError(o.command + " needs a framework and at least one assessment");
+  Assessed out{load_framework(o.args.front()), {}};
+  for (std::size_t i = 1; i < o.args.size(); ++i) out.assessments.push_back(load_assessment(o.args[i]));
+  return out;
+}
+
+RankOptions rank_options(const Options& o) { return RankOptions{o.tie_decimals, o.grouping}; }
+
 }  // namespace parindex::cli

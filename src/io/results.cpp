@@ -1,6 +1,7 @@
 // Writing results: scorecards, rankings and gap tables.
 #include <nlohmann/json.hpp>
 
+#include "json_writing.hpp"
 #include "parindex/io/json.hpp"
 
 namespace parindex {
@@ -11,13 +12,8 @@ using nlohmann::ordered_json;
 
 std::string schema(const DocumentSchema& s) { return s.tag(); }
 
-ordered_json unit_json(const UnitRef& u) {
-  ordered_json j{{"code", u.code}, {"name", u.name}};
-  if (!u.level.empty()) j["level"] = u.level;
-  return j;
-}
-
-std::string dump(const ordered_json& j) { return j.dump(2, ' ', false, ordered_json::error_handler_t::strict) + "\n"; }
+using json_detail::dump;
+using json_detail::unit_json;
 
 }  // namespace
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <filesystem>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -10,6 +11,9 @@
 #include "parindex/plans/commitment.hpp"
 #include "parindex/core/framework.hpp"
 #include "parindex/core/gaps.hpp"
+#include "parindex/core/improvement.hpp"
+#include "parindex/core/scenario.hpp"
+#include "parindex/core/uncertainty.hpp"
 #include "parindex/plans/plan.hpp"
 #include "parindex/core/ranking.hpp"
 #include "parindex/core/scorecard.hpp"
@@ -37,6 +41,9 @@ inline constexpr DocumentSchema commitment_review_schema{"parindex.commitment_re
 inline constexpr DocumentSchema holidays_schema{"parindex.holidays", 1};
 inline constexpr DocumentSchema units_schema{"parindex.units", 1};
 inline constexpr DocumentSchema survey_schema{"parindex.survey", 1};  // io/survey_csv.hpp
+inline constexpr DocumentSchema improvement_schema{"parindex.improvement", 1};
+inline constexpr DocumentSchema whatif_schema{"parindex.whatif", 1};
+inline constexpr DocumentSchema uncertainty_schema{"parindex.uncertainty", 1};
 
 // Parsing throws parindex::error naming the JSON pointer (and, for syntax errors, line and
 // column) and what was expected. `source` names the document in messages, e.g. its path.
@@ -71,6 +78,9 @@ std::string to_json(const Assessment& assessment);
 std::string to_json(const Scorecard& scorecard);
 std::string to_json(const Ranking& ranking);
 std::string to_json(const GapTable& gaps);
+std::string to_json(const ImprovementPlan& plan);
+std::string to_json(std::span<const ScenarioResult> scenarios);
+std::string to_json(const UncertaintyResult& result);
 std::string to_json(const Plan& plan);
 std::string to_json(const PlanReview& review);
 std::string to_json(const Commitment& commitment);

@@ -1,0 +1,374 @@
+// The rank Monte Carlo: draw the uncertain points, total, rank, count; threads split the draws.
+#include "parindex/core/uncertainty.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <exception>
+#include <thread>
+
+#include "parindex/core/error.hpp"
+#include "parindex/core/rounding.hpp"
+#include "random.hpp"
+
+namespace parindex {
+
+const char* to_string(UncertainFactor::Kind kind) noexcept {
+  switch (kind) {
+    case UncertainFactor::Kind::normal: return "normal";
+    case UncertainFactor::Kind::uniform: return "uniform";
+    case UncertainFactor::Kind::range: return "range";
+  }
+  return "?";
+}
+
+namespace {
+
+using random_detail::Random;
+
+struct Cell {
+  std::size_t unit = 0, node = 0, leaf = 0;
+  double base = 0, max = 0;
+};
+
+struct Factor {
+  UncertainFactor spec;
+  std::size_t first = 0, count = 0;  // its cells
+};
+
+// Everything the draws share, read-only once built.
+struct Model {
+  const EvaluationPlan& plan;
+  const BatchResult& batch;
+  std::vector<Cell> cells;
+  std::vector<Factor> factors;
+  bool linear = false;  // totals are sums of rounded leaves: a draw only updates its cells' units
+  int decimals = 2, tie_decimals = 2;
+  Grouping grouping;
+  std::uint64_t seed = 1;
+};
+
+void check_factor(const UncertainFactor& f, const std::string& where) {
+  auto bad = [](double v) { return !std::isfinite(v) || v < 0; };
+  if (f.kind != UncertainFactor::Kind::range && bad(f.spread)) {
+    throw error(error_kind::argument, where, "the spread must be a finite number of at least 0");
+  }
+  if (f.kind == UncertainFactor::Kind::range && (bad(f.low) || bad(f.high) || f.low > f.high)) {
+    throw error(error_kind::argument, where, "a range needs 0 ≤ low ≤ high, finite");
+  }
+}
+
+std::vector<std::size_t> units_of(const UncertainFactor& f, const BatchResult& batch, const std::string& where) {
+  std::vector<std::size_t> out;
+  if (f.units.empty()) {
+    for (std::size_t u = 0; u < batch.units.size(); ++u) out.push_back(u);
+    return out;
+  }
+  for (const auto& code : f.units) {
+    auto it = std::find_if(batch.units.begin(), batch.units.end(), [&](const UnitRef& u) { return u.code == code; });
+    if (it == batch.units.end()) throw error(error_kind::argument, where, "unit " + code + " is not in the batch");
+    out.push_back(static_cast<std::size_t>(it - batch.units.begin()));
+  }
+  return out;
+}
+
+// The leaves under a node (the node itself for a leaf), in tree order.
+std::vector<std::size_t> leaves_under(const Framework& framework, std::size_t node) {
+  if (framework.is_leaf(node)) return {node};
+  std::vector<std::size_t> out;
+  for (auto c : framework.children_of(node)) {
+    auto more = leaves_under(framework, c);
+    out.insert(out.end(), more.begin(), more.end());
+  }
+  return out;
+}
+
+void add_factor(Model& m, const Framework& framework, UncertainFactor spec, std::size_t index) {
+  const std::string where = "uncertainty, factor #" + std::to_string(index + 1) + " (" + spec.code.str() + ")";
+  check_factor(spec, where);
+  const auto node = framework.find(spec.code);
+  if (!node) throw error(error_kind::argument, where, "criterion " + spec.code.str() + " is not in " + framework.id());
+  if (spec.name.empty()) spec.name = spec.code.str();
+  Factor f{std::move(spec), m.cells.size(), 0};
+  for (auto u : units_of(f.spec, m.batch, where)) {
+    for (auto leaf_node : leaves_under(framework, *node)) {
+      if (m.batch.scores.decision_at(u, leaf_node) == Decision::not_applicable) continue;
+      const auto leaf = static_cast<std::size_t>(m.plan.leaf_of(leaf_node));
+      m.cells.push_back({u, leaf_node, leaf, m.batch.scores.achieved_at(u, leaf_node), m.batch.scores.max_at(u, leaf_node)});
+    }
+  }
+  f.count = m.cells.size() - f.first;
+  m.factors.push_back(std::move(f));
+}
+
+Model compile(const Framework& framework, const BatchResult& batch, const UncertaintyOptions& o) {
+  if (o.draws < 1 || o.draws > 100'000'000) throw error(error_kind::argument, "uncertainty", "draws must be from 1 to 100000000");
+  if (o.threads > 256) throw error(error_kind::argument, "uncertainty", "threads must be from 0 (all) to 256");
+  if (batch.units.empty()) throw error(error_kind::argument, "uncertainty", "no units to rank");
+  Model m{framework.plan(), batch, {}, {}, false, 2, 2, o.ranking.grouping, o.seed};
+  for (std::size_t i = 0; i < o.factors.size(); ++i) add_factor(m, framework, o.factors[i], i);
+  const auto& info = framework.info();
+  m.linear = info.aggregation == Aggregation::sum && info.rounding.mode == RoundingPolicy::Mode::round_leaves;
+  m.decimals = info.rounding.decimals;
+  m.tie_decimals = o.ranking.tie_decimals.value_or(m.decimals);
+  return m;
+}
+
+// Draws a factor's points into `drawn` (one per cell), from the stream of (draw, sample).
+void draw_factor(const Model& m, std::size_t f, std::uint64_t draw, std::uint64_t sample, double* drawn) {
+  const Factor& factor = m.factors[f];
+  Random rng(random_detail::stream_seed(m.seed, draw, sample, f));
+  for (std::size_t k = factor.first; k < factor.first + factor.count; ++k) {
+    const Cell& c = m.cells[k];
+    double p = 0;
+    switch (factor.spec.kind) {
+      case UncertainFactor::Kind::normal: p = c.base + factor.spec.spread * rng.normal(); break;
+      case UncertainFactor::Kind::uniform: p = c.base + factor.spec.spread * (2 * rng.uniform() - 1); break;
+      case UncertainFactor::Kind::range: p = factor.spec.low + (factor.spec.high - factor.spec.low) * rng.uniform(); break;
+    }
+    drawn[k] = std::clamp(p, 0.0, c.max);
+  }
+}
+
+// One thread's buffers.
+struct Workspace {
+  std::vector<double> drawn, index, scale;
+  InputTable table;
+  BatchScores scores;
+};
+
+// The index % of every unit with the cells' points replaced by `drawn`.
+void evaluate_draw(const Model& m, Workspace& w) {
+  const auto& s = m.batch.scores;
+  if (m.linear) {
+    w.scale.assign(s.scale_achieved.begin(), s.scale_achieved.end());
+    for (std::size_t k = 0; k < m.cells.size(); ++k) {
+      w.scale[m.cells[k].unit] += round_half_up_fast(w.drawn[k], m.decimals) - m.cells[k].base;
+    }
+    w.index.resize(s.total.size());
+    for (std::size_t u = 0; u < w.index.size(); ++u) {
+      const double total = std::max(0.0, round_half_up_fast(w.scale[u], m.decimals) + s.bonus[u] - s.penalty[u]);
+      w.index[u] = s.scale_max[u] > 0 ? total / s.scale_max[u] * 100.0 : 0.0;
+    }
+    return;
+  }
+  // Any other framework: the drawn points enter as appraised scores and the kernel runs.
+  for (std::size_t k = 0; k < m.cells.size(); ++k) w.table.appraised[w.table.at(m.cells[k].leaf, m.cells[k].unit)] = w.drawn[k];
+  evaluate_table(m.plan, w.table, w.scores);
+  w.index = w.scores.index_percent;
+}
+
+Workspace workspace(const Model& m) {
+  Workspace w;
+  w.drawn.resize(m.cells.size());
+  if (!m.linear) w.table = m.batch.inputs;
+  return w;
+}
+
+// Counts of one thread's share of the draws; added up in draw order's independent way.
+struct Counts {
+  std::vector<std::uint32_t> rank, group, above;
+};
+
+void count_draw(const Model& m, const RankedValues& r, const std::vector<std::size_t>& versus, std::size_t groups, Counts& c) {
+  const std::size_t n = r.rank.size();
+  for (std::size_t u = 0; u < n; ++u) {
+    ++c.rank[u * n + static_cast<std::size_t>(r.rank[u] - 1)];
+    if (r.group[u] >= 0) ++c.group[u * groups + static_cast<std::size_t>(r.group[u])];
+    for (std::size_t v = 0; v < versus.size(); ++v) c.above[u * versus.size() + v] += r.rank[u] < r.rank[versus[v]];
+  }
+  (void)m;
+}
+
+void draw_all(const Model& m, std::uint64_t draw, std::uint64_t sample, Workspace& w) {
+  for (std::size_t f = 0; f < m.factors.size(); ++f) draw_factor(m, f, draw, sample, w.drawn.data());
+}
+
+// Runs body(first, last, thread) over [0, count) split in contiguous parts, one per thread.
+template <class Body>
+void in_parallel(std::size_t count, unsigned threads, Body body) {
+  threads = std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(std::min<std::size_t>(count, 256))));
+  std::vector<std::exception_ptr> failures(threads);
+  std::vector<std::thread> pool;
+  for (unsigned t = 0; t < threads; ++t) {
+    const std::size_t first = count * t / threads, last = count * (t + 1) / threads;
+    auto run = [&, first, last, t] {
+      try {
+        body(first, last, t);
+      } catch (...) {
+        failures[t] = std::current_exception();
+      }
+    };
+    if (t + 1 == threads) run(); else pool.emplace_back(run);
+  }
+  for (auto& th : pool) th.join();
+  for (auto& f : failures) {
+    if (f) std::rethrow_exception(f);
+  }
+}
+
+// The mean absolute shift of the ranks from the nominal ones: the output the sensitivity explains.
+double rank_shift(const RankedValues& r, const std::vector<int>& nominal) {
+  double sum = 0;
+  for (std::size_t u = 0; u < nominal.size(); ++u) sum += std::abs(r.rank[u] - nominal[u]);
+  return sum / static_cast<double>(nominal.size());
+}
+
+std::vector<FactorSensitivity> sensitivity(const Model& m, const UncertaintyOptions& o, const std::vector<int>& nominal, unsigned threads) {
+  const std::size_t k = m.factors.size(), n = o.draws;
+  // Per draw: f(A), f(B), then f(A with factor i from B); kept per draw so the sums below run
+  // in one order whatever the thread count.
+  std::vector<double> y(n * (k + 2));
+  in_parallel(n, threads, [&](std::size_t first, std::size_t last, unsigned) {
+    Workspace w = workspace(m);
+    auto output = [&] {
+      evaluate_draw(m, w);
+      return rank_shift(rank_values(w.index, m.tie_decimals, m.grouping), nominal);
+    };
+    for (std::size_t d = first; d < last; ++d) {
+      double* row = y.data() + d * (k + 2);
+      draw_all(m, d, 0, w);
+      row[0] = output();
+      draw_all(m, d, 1, w);
+      row[1] = output();
+      for (std::size_t i = 0; i < k; ++i) {
+        for (std::size_t f = 0; f < k; ++f) draw_factor(m, f, d, f == i ? 1 : 0, w.drawn.data());
+        row[2 + i] = output();
+      }
+    }
+  });
+  double mean = 0, square = 0;
+  for (std::size_t d = 0; d < n; ++d) {
+    for (int s = 0; s < 2; ++s) mean += y[d * (k + 2) + static_cast<std::size_t>(s)];
+  }
+  mean /= static_cast<double>(2 * n);
+  for (std::size_t d = 0; d < n; ++d) {
+    for (int s = 0; s < 2; ++s) square += std::pow(y[d * (k + 2) + static_cast<std::size_t>(s)] - mean, 2);
+  }
+  const double variance = square / static_cast<double>(2 * n);
+  std::vector<FactorSensitivity> out;
+  for (std::size_t i = 0; i < k; ++i) {
+    double first = 0, total = 0;
+    for (std::size_t d = 0; d < n; ++d) {
+      const double* row = y.data() + d * (k + 2);
+      first += row[1] * (row[2 + i] - row[0]);
+      total += (row[0] - row[2 + i]) * (row[0] - row[2 + i]);
+    }
+    const double scale = variance > 0 ? 1.0 / (static_cast<double>(n) * variance) : 0.0;
+    out.push_back({m.factors[i].spec.name, first * scale, total * scale / 2});
+  }
+  return out;
+}
+
+std::vector<std::size_t> versus_units(const BatchResult& batch, const std::vector<std::string>& versus) {
+  std::vector<std::size_t> out;
+  for (const auto& code : versus) {
+    auto it = std::find_if(batch.units.begin(), batch.units.end(), [&](const UnitRef& u) { return u.code == code; });
+    if (it == batch.units.end()) throw error(error_kind::argument, "uncertainty, versus " + code, "no such unit in the batch");
+    out.push_back(static_cast<std::size_t>(it - batch.units.begin()));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<UncertainFactor> survey_factors(const Framework& framework, double standard_error_percent) {
+  std::vector<UncertainFactor> out;
+  for (std::size_t i = 0; i < framework.criteria().size(); ++i) {
+    const Criterion& c = framework.criteria()[i];
+    if (!framework.is_leaf(i) || c.source != PointSource::survey) continue;
+    UncertainFactor f;
+    f.name = c.code.str() + " (survey)";
+    f.code = c.code;
+    f.spread = standard_error_percent / 100.0 * c.max_points;
+    out.push_back(std::move(f));
+  }
+  return out;
+}
+
+std::vector<UncertainFactor> appraisal_factors(const Framework& framework, const BatchResult& batch, double range) {
+  std::vector<UncertainFactor> out;
+  const auto& plan = framework.plan();
+  for (std::size_t leaf = 0; leaf < plan.leaf_count(); ++leaf) {
+    const std::size_t node = plan.leaf_node(leaf);
+    UncertainFactor f;
+    for (std::size_t u = 0; u < batch.units.size(); ++u) {
+      if (batch.scores.decision_at(u, node) == Decision::appraised) f.units.push_back(batch.units[u].code);
+    }
+    if (f.units.empty()) continue;
+    f.code = framework.criteria()[node].code;
+    f.name = f.code.str() + " (appraised)";
+    f.kind = UncertainFactor::Kind::uniform;
+    f.spread = range;
+    out.push_back(std::move(f));
+  }
+  return out;
+}
+
+int UncertaintyResult::rank_quantile(std::size_t unit, double q) const {
+  const std::size_t n = units.size();
+  std::uint64_t seen = 0;
+  for (std::size_t r = 0; r < n; ++r) {
+    seen += rank_frequency[unit * n + r];
+    if (static_cast<double>(seen) >= q * static_cast<double>(draws)) return static_cast<int>(r + 1);
+  }
+  return static_cast<int>(n);
+}
+
+double UncertaintyResult::mean_rank(std::size_t unit) const {
+  const std::size_t n = units.size();
+  double sum = 0;
+  for (std::size_t r = 0; r < n; ++r) sum += static_cast<double>(rank_frequency[unit * n + r]) * static_cast<double>(r + 1);
+  return sum / static_cast<double>(draws);
+}
+
+UncertaintyResult rank_uncertainty(const Framework& framework, const BatchResult& batch, const UncertaintyOptions& o) {
+  const Model m = compile(framework, batch, o);
+  const unsigned threads = o.threads == 0 ? std::max(1u, std::thread::hardware_concurrency()) : o.threads;
+  UncertaintyResult out;
+  out.units = batch.units;
+  out.draws = o.draws;
+  out.groups = group_names(o.ranking.grouping);
+  out.versus = o.versus;
+  const auto versus = versus_units(batch, o.versus);
+  out.nominal_rank = rank_values(batch.scores.index_percent, m.tie_decimals, m.grouping).rank;
+  const std::size_t n = batch.units.size(), groups = out.groups.size();
+  std::vector<Counts> counts(std::max(1u, threads));
+  in_parallel(o.draws, threads, [&](std::size_t first, std::size_t last, unsigned t) {
+    Counts& c = counts[t];
+    c.rank.assign(n * n, 0);
+    c.group.assign(n * groups, 0);
+    c.above.assign(n * versus.size(), 0);
+    Workspace w = workspace(m);
+    for (std::size_t d = first; d < last; ++d) {
+      draw_all(m, d, 0, w);
+      evaluate_draw(m, w);
+      count_draw(m, rank_values(w.index, m.tie_decimals, m.grouping), versus, groups, c);
+    }
+  });
+  out.rank_frequency.assign(n * n, 0);
+  out.group_frequency.assign(n * groups, 0);
+  out.above.assign(n * versus.size(), 0);
+  for (const auto& c : counts) {
+    for (std::size_t i = 0; i < c.rank.size(); ++i) out.rank_frequency[i] += c.rank[i];
+    for (std::size_t i = 0; i < c.group.size(); ++i) out.group_frequency[i] += c.group[i];
+    for (std::size_t i = 0; i < c.above.size(); ++i) out.above[i] += c.above[i];
+  }
+  if (o.sensitivity && !m.factors.empty()) out.sensitivity = sensitivity(m, o, out.nominal_rank, threads);
+  return out;
+}
+
+UncertaintyDraws uncertainty_draws(const Framework& framework, const BatchResult& batch, const UncertaintyOptions& o) {
+  const Model m = compile(framework, batch, o);
+  UncertaintyDraws out;
+  for (const auto& c : m.cells) {
+    out.unit.push_back(c.unit);
+    out.node.push_back(c.node);
+  }
+  out.points.resize(o.draws * m.cells.size());
+  for (std::size_t d = 0; d < o.draws; ++d) {
+    for (std::size_t f = 0; f < m.factors.size(); ++f) draw_factor(m, f, d, 0, out.points.data() + d * m.cells.size());
+  }
+  return out;
+}
+
+}  // namespace parindex
