@@ -1,0 +1,168 @@
+// The rank Monte Carlo: reproducible whatever the thread count, equal to ranking the same draws
+// by hand, the fast path equal to the kernel's, and sensitivity indices that find the factor.
+#include <filesystem>
+
+#include "parindex/core/uncertainty.hpp"
+#include "parindex/io/json.hpp"
+#include "test_support.hpp"
+
+using namespace parindex;
+
+namespace {
+
+Framework langson() { return load_framework(source_path("data/frameworks/langson-district-2023.json")); }
+
+BatchResult langson_batch(const Framework& fw) {
+  std::vector<std::filesystem::path> files;
+  for (const auto& f : std::filesystem::directory_iterator(source_path("examples/langson-2023"))) {
+    if (f.path().extension() == ".json") files.push_back(f.path());
+  }
+  std::sort(files.begin(), files.end());
+  std::vector<Assessment> units;
+  for (const auto& f : files) units.push_back(load_assessment(f));
+  return evaluate_many(fw, units);
+}
+
+UncertaintyOptions options(const Framework& fw, const BatchResult& batch) {
+  UncertaintyOptions o;
+  o.factors = survey_factors(fw, 2.0);
+  for (auto& f : appraisal_factors(fw, batch, 0.25)) o.factors.push_back(f);
+  o.draws = 600;
+  o.seed = 42;
+  o.ranking.grouping = ThresholdGroups::national_par_index();
+  o.versus = {"huu-lung"};
+  return o;
+}
+
+}  // namespace
+
+TEST(Uncertainty, SameSeedSameResultWhateverTheThreads) {
+  const auto fw = langson();
+  const auto batch = langson_batch(fw);
+  auto o = options(fw, batch);
+  o.sensitivity = true;
+  o.draws = 200;
+  o.threads = 1;
+  const auto one = rank_uncertainty(fw, batch, o);
+  for (unsigned t : {2u, 3u, 7u}) {
+    o.threads = t;
+    const auto many = rank_uncertainty(fw, batch, o);
+    EXPECT_EQ(many.rank_frequency, one.rank_frequency) << t << " threads";
+    EXPECT_EQ(many.group_frequency, one.group_frequency);
+    EXPECT_EQ(many.above, one.above);
+    ASSERT_EQ(many.sensitivity.size(), one.sensitivity.size());
+    for (std::size_t i = 0; i < one.sensitivity.size(); ++i) {
+      EXPECT_EQ(many.sensitivity[i].first_order, one.sensitivity[i].first_order);
+      EXPECT_EQ(many.sensitivity[i].total, one.sensitivity[i].total);
+    }
+  }
+  o.seed = 43;
+  EXPECT_NE(rank_uncertainty(fw, batch, o).rank_frequency, one.rank_frequency);
+}
+
+TEST(Uncertainty, EqualsRankingTheSameDrawsByHand) {
+  const auto fw = langson();
+  const auto batch = langson_batch(fw);
+  const auto o = options(fw, batch);
+  const auto result = rank_uncertainty(fw, batch, o);
+  const auto draws = uncertainty_draws(fw, batch, o);
+  const std::size_t n = batch.units.size(), cells = draws.unit.size();
+  std::vector<std::uint32_t> frequency(n * n, 0), group(n * 2, 0);
+  for (std::size_t d = 0; d < o.draws; ++d) {
+    // Each drawn score becomes the appraised score, and the kernel evaluates from scratch.
+    InputTable table = batch.inputs;
+    for (std::size_t k = 0; k < cells; ++k) {
+      const auto leaf = static_cast<std::size_t>(fw.plan().leaf_of(draws.node[k]));
+      table.appraised[table.at(leaf, draws.unit[k])] = draws.points[d * cells + k];
+    }
+    const auto scores = evaluate_many(fw, batch.units, batch.year, table).scores;
+    const auto r = rank_values(scores.index_percent, 2, o.ranking.grouping);
+    for (std::size_t u = 0; u < n; ++u) {
+      ++frequency[u * n + static_cast<std::size_t>(r.rank[u] - 1)];
+      if (r.group[u] >= 0) ++group[u * 2 + static_cast<std::size_t>(r.group[u])];
+    }
+  }
+  EXPECT_EQ(result.rank_frequency, frequency);
+  EXPECT_EQ(result.group_frequency, group);
+  // Every unit's row counts every draw.
+  for (std::size_t u = 0; u < n; ++u) {
+    std::uint64_t sum = 0;
+    for (std::size_t r = 0; r < n; ++r) sum += result.rank_frequency[u * n + r];
+    EXPECT_EQ(sum, o.draws);
+  }
+}
+
+TEST(Uncertainty, KernelPathEqualsTheFastPath) {
+  // The same framework aggregated by weighted_sum with weights 1 goes through the kernel.
+  const auto fw = langson();
+  FrameworkInfo info = fw.info();
+  info.aggregation = Aggregation::weighted_sum;
+  const Framework weighted(info, std::vector<Criterion>(fw.criteria().begin(), fw.criteria().end()));
+  const auto batch = langson_batch(fw);
+  const auto o = options(fw, batch);
+  const auto fast = rank_uncertainty(fw, batch, o);
+  const auto slow = rank_uncertainty(weighted, langson_batch(weighted), o);
+  EXPECT_EQ(fast.rank_frequency, slow.rank_frequency);
+  EXPECT_EQ(fast.group_frequency, slow.group_frequency);
+}
+
+TEST(Uncertainty, NoSpreadNoDoubt) {
+  const auto fw = langson();
+  const auto batch = langson_batch(fw);
+  UncertaintyOptions o;
+  o.factors = survey_factors(fw, 0.0);
+  o.draws = 50;
+  const auto r = rank_uncertainty(fw, batch, o);
+  for (std::size_t u = 0; u < batch.units.size(); ++u) {
+    EXPECT_EQ(r.rank_quantile(u, 0.05), r.nominal_rank[u]);
+    EXPECT_EQ(r.rank_quantile(u, 0.95), r.nominal_rank[u]);
+    EXPECT_DOUBLE_EQ(r.mean_rank(u), r.nominal_rank[u]);
+  }
+}
+
+TEST(Uncertainty, SensitivityFindsTheFactorThatMatters) {
+  const auto fw = langson();
+  const auto batch = langson_batch(fw);
+  UncertaintyOptions o;
+  o.factors = survey_factors(fw, 3.0);  // the survey: ± 0.6 points of 20
+  UncertainFactor quiet;
+  quiet.name = "quiet";
+  quiet.code = CriterionCode("7.2");
+  quiet.kind = UncertainFactor::Kind::uniform;
+  quiet.spread = 0.001;  // rounds away at two decimals: cannot move a rank
+  o.factors.push_back(quiet);
+  o.draws = 2000;
+  o.sensitivity = true;
+  const auto r = rank_uncertainty(fw, batch, o);
+  ASSERT_EQ(r.sensitivity.size(), 2u);
+  EXPECT_EQ(r.sensitivity[0].name, "9 (survey)");
+  EXPECT_GT(r.sensitivity[0].total, 0.9);
+  EXPECT_GT(r.sensitivity[0].first_order, 0.8);
+  EXPECT_NEAR(r.sensitivity[1].first_order, 0.0, 1e-12);
+  EXPECT_NEAR(r.sensitivity[1].total, 0.0, 1e-12);
+}
+
+TEST(Uncertainty, BadOptionsAreNamed) {
+  const auto fw = langson();
+  const auto batch = langson_batch(fw);
+  UncertaintyOptions o;
+  UncertainFactor f;
+  f.code = CriterionCode("3.9");
+  o.factors = {f};
+  EXPECT_PARINDEX_ERROR(rank_uncertainty(fw, batch, o), error_kind::argument, "factor #1 (3.9)");
+  o.factors[0].code = CriterionCode("9");
+  o.factors[0].spread = -1;
+  EXPECT_PARINDEX_ERROR(rank_uncertainty(fw, batch, o), error_kind::argument, "at least 0");
+  o.factors[0].spread = 1;
+  o.factors[0].units = {"nowhere"};
+  EXPECT_PARINDEX_ERROR(rank_uncertainty(fw, batch, o), error_kind::argument, "unit nowhere");
+  o.factors[0].units.clear();
+  o.threads = 1000;
+  EXPECT_PARINDEX_ERROR(rank_uncertainty(fw, batch, o), error_kind::argument, "threads");
+  o.threads = 1;
+  o.draws = 0;
+  EXPECT_PARINDEX_ERROR(rank_uncertainty(fw, batch, o), error_kind::argument, "draws");
+  o.draws = 10;
+  o.versus = {"nowhere"};
+  EXPECT_PARINDEX_ERROR(rank_uncertainty(fw, batch, o), error_kind::argument, "versus nowhere");
+}
