@@ -63,15 +63,15 @@ std::vector<Scenario> scenario_arguments(const Options& o) {
 
 Table outcome_table(const std::vector<ScenarioResult>& results) {
   Table t{{"scenario", "unit", "name", "base_total", "total", "total_change", "base_index_percent", "index_percent",
-           "base_rank", "rank", "rank_change", "base_group", "group"},
-          {false, false, false, true, true, true, true, true, true, true, true, false, false},
+           "base_rank", "rank", "rank_change", "of", "base_group", "group"},
+          {false, false, false, true, true, true, true, true, true, true, true, true, false, false},
           {}};
   for (const auto& s : results) {
     for (const auto& u : s.units) {
       const std::string move = u.rank_change() > 0 ? "+" + std::to_string(u.rank_change()) : std::to_string(u.rank_change());
       t.add({s.name, u.unit.code, u.unit.name, format_fixed(u.base_total, 2), format_fixed(u.total, 2),
              format_fixed(u.total_change(), 2), format_fixed(u.base_index_percent, 2), format_fixed(u.index_percent, 2),
-             std::to_string(u.base_rank), std::to_string(u.rank), move, u.base_group, u.group});
+             std::to_string(u.base_rank), std::to_string(u.rank), move, std::to_string(u.of), u.base_group, u.group});
     }
   }
   return t;

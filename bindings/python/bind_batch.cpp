@@ -12,14 +12,6 @@ namespace parindex::python {
 
 namespace {
 
-// A batch with the framework that explains it, and the assessments when it was made of them
-// (their causes, evidence and provenance go into the explained scorecards).
-struct Batch {
-  Framework framework;
-  BatchResult result;
-  std::vector<Assessment> assessments;
-};
-
 // Rules whose input is a plain number: a float column goes straight into their slots.
 bool takes_a_number(const ScoringRule& rule) {
   const auto& v = rule.variant();
@@ -41,39 +33,6 @@ std::size_t leaf_of(const Framework& fw, const std::string& code, const char* co
                 "has sub-criteria, so its points are their sum; give the sub-criteria instead");
   }
   return static_cast<std::size_t>(leaf);
-}
-
-// A cell of an object column as a rule input; empty for None and NaN.
-std::optional<InputValue> cell_input(const py::handle& cell, const std::string& where) {
-  if (cell.is_none()) return std::nullopt;
-  if (py::isinstance<py::str>(cell)) return InputValue(cell.cast<std::string>());
-  if (py::isinstance<py::bool_>(cell) || py::type::of(cell).attr("__name__").cast<std::string>() == "bool_") {
-    return InputValue(cell.cast<bool>());
-  }
-  if (py::isinstance<py::dict>(cell)) {
-    // numpy scalars inside the dict are written as the plain numbers they hold.
-    auto plain = py::cpp_function([](const py::object& o) -> py::object {
-      if (py::hasattr(o, "item")) return o.attr("item")();
-      throw py::type_error("not a number");
-    });
-    std::string text;
-    try {
-      text = py::module_::import("json").attr("dumps")(cell, py::arg("default") = plain).cast<std::string>();
-    } catch (const py::error_already_set&) {
-      throw error(error_kind::validation, where, "cannot read " + py::repr(cell).cast<std::string>() + " as an input");
-    }
-    return input_from_json(text, where);
-  }
-  double v = 0;
-  try {
-    v = py::float_(py::reinterpret_borrow<py::object>(cell)).cast<double>();
-  } catch (const py::error_already_set&) {
-    throw error(error_kind::validation, where,
-                "cannot read " + py::repr(cell).cast<std::string>() + " as an input: expected a number, true/false, "
-                "a level name or a dict");
-  }
-  if (std::isnan(v)) return std::nullopt;
-  return InputValue(v);
 }
 
 void fill_values(const Framework& fw, const std::vector<UnitRef>& units, const py::dict& columns, InputTable& t) {
@@ -191,6 +150,38 @@ py::array_t<double> units_by_nodes(const std::vector<double>& data, std::size_t 
 py::array_t<double> vector(const std::vector<double>& v) { return py::array_t<double>(static_cast<py::ssize_t>(v.size()), v.data()); }
 
 }  // namespace
+
+std::optional<InputValue> cell_input(const py::handle& cell, const std::string& where) {
+  if (cell.is_none()) return std::nullopt;
+  if (py::isinstance<py::str>(cell)) return InputValue(cell.cast<std::string>());
+  if (py::isinstance<py::bool_>(cell) || py::type::of(cell).attr("__name__").cast<std::string>() == "bool_") {
+    return InputValue(cell.cast<bool>());
+  }
+  if (py::isinstance<py::dict>(cell)) {
+    // numpy scalars inside the dict are written as the plain numbers they hold.
+    auto plain = py::cpp_function([](const py::object& o) -> py::object {
+      if (py::hasattr(o, "item")) return o.attr("item")();
+      throw py::type_error("not a number");
+    });
+    std::string text;
+    try {
+      text = py::module_::import("json").attr("dumps")(cell, py::arg("default") = plain).cast<std::string>();
+    } catch (const py::error_already_set&) {
+      throw error(error_kind::validation, where, "cannot read " + py::repr(cell).cast<std::string>() + " as an input");
+    }
+    return input_from_json(text, where);
+  }
+  double v = 0;
+  try {
+    v = py::float_(py::reinterpret_borrow<py::object>(cell)).cast<double>();
+  } catch (const py::error_already_set&) {
+    throw error(error_kind::validation, where,
+                "cannot read " + py::repr(cell).cast<std::string>() + " as an input: expected a number, true/false, "
+                "a level name or a dict");
+  }
+  if (std::isnan(v)) return std::nullopt;
+  return InputValue(v);
+}
 
 void bind_batch(py::module_& m) {
   py::class_<Batch>(m, "Batch", "Units evaluated together; frames of node scores and totals.")

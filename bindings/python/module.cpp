@@ -15,4 +15,5 @@ PYBIND11_MODULE(_core, m) {
   parindex::python::bind_batch(m);
   parindex::python::bind_indices(m);
   parindex::python::bind_survey(m);
+  parindex::python::bind_analytics(m);
 }

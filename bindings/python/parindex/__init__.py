@@ -76,6 +76,9 @@ from ._batch import evaluate_many
 from ._indices import papi, papi_movements, papi_target, papi_year
 from ._core import UnitRegistry, ScorecardComparison, compare
 from ._sipas import SipasResult, sipas
+from ._core import ImprovementPlan, ImprovementStep, UncertaintyResult
+from . import _analytics
+from ._analytics import improve, uncertainty, uncertainty_draws, what_if
 
 __all__ = [
     "Assessment", "Criterion", "FieldGap", "Framework", "Gap", "GapTable", "RankedUnit", "Ranking",
@@ -87,6 +90,7 @@ __all__ = [
     "Commitment", "Target", "ReportedValue", "review_commitment", "CommitmentReview", "TargetReview",
     "sipas", "SipasResult", "SurveyDesign", "SurveyQuestion", "SurveyResponse", "SurveyResults", "SurveyRow",
     "aggregate_survey", "read_survey_design", "read_survey_responses",
+    "what_if", "improve", "ImprovementPlan", "ImprovementStep", "uncertainty", "uncertainty_draws", "UncertaintyResult",
 ]
 
 
@@ -143,6 +147,11 @@ WorkCalendar.days_off_frame = _frames.days_off_frame
 DossierMetrics.to_frame = _frames.dossiers_frame
 DossierMetrics.late_frame = _frames.late_frame
 CommitmentReview.to_frame = _frames.commitment_frame
+ImprovementPlan.to_frame = _analytics.steps_frame
+ImprovementPlan.__repr__ = _analytics.plan_repr
+UncertaintyResult.to_frame = _analytics.uncertainty_frame
+UncertaintyResult.rank_frequency_frame = _analytics.rank_frequency_frame
+UncertaintyResult.sensitivity_frame = _analytics.sensitivity_frame
 
 
 def _comparison_frame(c):

@@ -2,7 +2,7 @@
 # these classes by the Python package.
 import datetime
 import os
-from typing import Literal, Mapping, Optional, Sequence, Union
+from typing import Any, Literal, Mapping, Optional, Sequence, Union
 
 import numpy as np
 import pandas as pd
@@ -621,3 +621,69 @@ def survey_responses_from_text(text: str, source: str = "") -> list[SurveyRespon
 def aggregate_survey(design: SurveyDesign, responses: Sequence[SurveyResponse], *,
                      element_index: Optional[str] = None, overall_index: Optional[str] = None,
                      min_responses: Optional[int] = None, confidence: Optional[float] = None) -> SurveyResults: ...
+
+# Decision analytics (parindex.what_if, improve and uncertainty wrap these).
+class ImprovementStep:
+    """One criterion improved: from its points now to the step's."""
+    code: str
+    title: str
+    rule: str
+    current_input: str
+    required_input: str
+    points: float
+    new_points: float
+    gain: float
+    cost: float
+    lead_agency: str
+
+class ImprovementPlan:
+    """The cheapest steps that reach a target; see parindex.improve."""
+    unit: str
+    name: str
+    target: str
+    reachable: bool
+    max_points: float
+    current_total: float
+    total: float
+    required_total: Optional[float]
+    current_index_percent: float
+    index_percent: float
+    current_rank: int
+    rank: int
+    of: int
+    current_group: str
+    group: str
+    cost: float
+    steps: list[ImprovementStep]
+    def to_json(self) -> str: ...
+    def to_frame(self) -> Any: ...
+
+class UncertaintyResult:
+    """Ranks under uncertainty; see parindex.uncertainty."""
+    unit_codes: list[str]
+    unit_names: list[str]
+    draws: int
+    nominal_rank: list[int]
+    groups: list[str]
+    versus: list[str]
+    rank_frequency: Any  # numpy array, units × ranks
+    group_frequency: Any  # numpy array, units × groups
+    above: Any  # numpy array, units × versus
+    sensitivity_rows: list[tuple[str, float, float]]
+    def rank_quantile(self, unit: int, q: float) -> int: ...
+    def to_json(self) -> str: ...
+    def to_frame(self) -> Any: ...
+    def rank_frequency_frame(self) -> Any: ...
+    def sensitivity_frame(self) -> Any: ...
+
+def _what_if(framework: Framework, assessments: list[Assessment], scenarios: list[Any], groups: Any,
+             tie_decimals: Optional[int]) -> list[tuple]: ...
+def _improve(framework: Framework, assessments: list[Assessment], unit: str, target: str, efforts: list[dict],
+             cost_per_point: float, cost_per_step: float, survey: bool, groups: Any, tie_decimals: Optional[int],
+             others: dict[str, float]) -> ImprovementPlan: ...
+def _read_efforts(path: str) -> list[dict]: ...
+def _uncertainty(framework: Framework, inputs: Any, factors: list[tuple], survey_error: Optional[float],
+                 appraisal_range: Optional[float], draws: int, seed: int, threads: int, groups: Any,
+                 tie_decimals: Optional[int], versus: list[str], sensitivity: bool) -> UncertaintyResult: ...
+def _uncertainty_draws(framework: Framework, inputs: Any, factors: list[tuple], survey_error: Optional[float],
+                       appraisal_range: Optional[float], draws: int, seed: int) -> tuple[list[int], list[str], Any]: ...
