@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
+#include <limits>
 #include <numeric>
 #include <set>
 
@@ -48,7 +50,7 @@ std::vector<std::string> group_names(const Grouping& grouping) {
   return names;
 }
 
-RankedValues rank_values(std::span<const double> values, int decimals, const Grouping& grouping) {
+void rank_values(std::span<const double> values, int decimals, const Grouping& grouping, RankedValues& r) {
   check_decimals(decimals);
   const std::size_t n = values.size();
   for (std::size_t i = 0; i < n; ++i) {
@@ -57,49 +59,59 @@ RankedValues rank_values(std::span<const double> values, int decimals, const Gro
     }
   }
   // Every comparison is on the figure as shown, so units a published table shows equal tie.
-  std::vector<double> shown(n);
+  // Buffers are kept per thread: a Monte Carlo ranks thousands of times without allocating.
+  thread_local std::vector<double> shown, sorted;
+  shown.resize(n);
   for (std::size_t i = 0; i < n; ++i) shown[i] = round_half_up_fast(values[i], decimals);
-  RankedValues r;
   r.order.resize(n);
   std::iota(r.order.begin(), r.order.end(), std::size_t{0});
-  std::stable_sort(r.order.begin(), r.order.end(), [&](std::size_t a, std::size_t b) { return shown[a] > shown[b]; });
-  r.rank.assign(n, 0);
+  // Higher first, ties in input order (a stable sort's order, without its buffer).
+  std::sort(r.order.begin(), r.order.end(),
+            [&](std::size_t a, std::size_t b) { return shown[a] > shown[b] || (shown[a] == shown[b] && a < b); });
+  r.rank.resize(n);
   for (std::size_t k = 0; k < n; ++k) {
     const std::size_t i = r.order[k];
     r.rank[i] = (k > 0 && shown[r.order[k - 1]] == shown[i]) ? r.rank[r.order[k - 1]] : static_cast<int>(k + 1);
   }
   r.group.assign(n, -1);
+  r.cut_points.clear();
   if (auto* t = std::get_if<ThresholdGroups>(&grouping)) {
-    std::vector<std::size_t> by_threshold(t->groups.size());
-    std::iota(by_threshold.begin(), by_threshold.end(), std::size_t{0});
-    std::sort(by_threshold.begin(), by_threshold.end(),
-              [&](std::size_t a, std::size_t b) { return t->groups[a].min_percent > t->groups[b].min_percent; });
-    for (auto g : by_threshold) r.cut_points.push_back(t->groups[g].min_percent);
+    // Highest threshold first; a unit takes the first it reaches.
+    for (const auto& g : t->groups) r.cut_points.push_back(g.min_percent);
+    std::sort(r.cut_points.begin(), r.cut_points.end(), std::greater<>());
     for (std::size_t i = 0; i < n; ++i) {
-      for (auto g : by_threshold) {
-        if (shown[i] >= t->groups[g].min_percent) {
+      double best = -std::numeric_limits<double>::infinity();
+      for (std::size_t g = 0; g < t->groups.size(); ++g) {
+        const double cut = t->groups[g].min_percent;
+        if (shown[i] >= cut && cut > best) {
+          best = cut;
           r.group[i] = static_cast<int>(g);
-          break;
         }
       }
     }
   } else if (auto* q = std::get_if<QuartileGroups>(&grouping)) {
     if (q->names.size() != 4) throw error(error_kind::argument, "rank", "quartile grouping needs exactly four names");
-    if (n == 0) return r;
-    std::vector<double> sorted = shown;
-    std::sort(sorted.begin(), sorted.end());
-    const double q1 = quantile(sorted, 0.25), q2 = quantile(sorted, 0.5), q3 = quantile(sorted, 0.75);
-    r.cut_points = {q3, q2, q1};
-    for (std::size_t i = 0; i < n; ++i) {
-      const double v = shown[i];
-      auto above = [&](double cut) { return q->cut_goes_down ? v > cut : v >= cut; };
-      r.group[i] = above(q3) ? 0 : above(q2) ? 1 : above(q1) ? 2 : 3;
+    if (n > 0) {
+      sorted.assign(shown.begin(), shown.end());
+      std::sort(sorted.begin(), sorted.end());
+      const double q1 = quantile(sorted, 0.25), q2 = quantile(sorted, 0.5), q3 = quantile(sorted, 0.75);
+      r.cut_points = {q3, q2, q1};
+      for (std::size_t i = 0; i < n; ++i) {
+        const double v = shown[i];
+        auto above = [&](double cut) { return q->cut_goes_down ? v > cut : v >= cut; };
+        r.group[i] = above(q3) ? 0 : above(q2) ? 1 : above(q1) ? 2 : 3;
+      }
     }
   }
   r.on_cut_point.assign(n, false);
   for (std::size_t i = 0; i < n; ++i) {
     r.on_cut_point[i] = std::find(r.cut_points.begin(), r.cut_points.end(), shown[i]) != r.cut_points.end();
   }
+}
+
+RankedValues rank_values(std::span<const double> values, int decimals, const Grouping& grouping) {
+  RankedValues r;
+  rank_values(values, decimals, grouping, r);
   return r;
 }
 

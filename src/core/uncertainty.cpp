@@ -100,12 +100,29 @@ void add_factor(Model& m, const Framework& framework, UncertainFactor spec, std:
   m.factors.push_back(std::move(f));
 }
 
+// A score drawn twice would be drawn by whichever factor came last: refused instead.
+void check_overlaps(const Model& m) {
+  std::vector<std::size_t> owner(m.batch.units.size() * m.batch.scores.nodes, 0);
+  for (std::size_t f = 0; f < m.factors.size(); ++f) {
+    for (std::size_t k = m.factors[f].first; k < m.factors[f].first + m.factors[f].count; ++k) {
+      std::size_t& o = owner[m.cells[k].node * m.batch.units.size() + m.cells[k].unit];
+      if (o != 0) {
+        throw error(error_kind::argument, "uncertainty, factor #" + std::to_string(f + 1) + " (" + m.factors[f].spec.code.str() + ")",
+                    "unit " + m.batch.units[m.cells[k].unit].code + "'s criterion " +
+                        m.factors[o - 1].spec.code.str() + " is already uncertain by factor #" + std::to_string(o));
+      }
+      o = f + 1;
+    }
+  }
+}
+
 Model compile(const Framework& framework, const BatchResult& batch, const UncertaintyOptions& o) {
   if (o.draws < 1 || o.draws > 100'000'000) throw error(error_kind::argument, "uncertainty", "draws must be from 1 to 100000000");
   if (o.threads > 256) throw error(error_kind::argument, "uncertainty", "threads must be from 0 (all) to 256");
   if (batch.units.empty()) throw error(error_kind::argument, "uncertainty", "no units to rank");
   Model m{framework.plan(), batch, {}, {}, false, 2, 2, o.ranking.grouping, o.seed};
   for (std::size_t i = 0; i < o.factors.size(); ++i) add_factor(m, framework, o.factors[i], i);
+  check_overlaps(m);
   const auto& info = framework.info();
   m.linear = info.aggregation == Aggregation::sum && info.rounding.mode == RoundingPolicy::Mode::round_leaves;
   m.decimals = info.rounding.decimals;
@@ -132,6 +149,7 @@ void draw_factor(const Model& m, std::size_t f, std::uint64_t draw, std::uint64_
 // One thread's buffers.
 struct Workspace {
   std::vector<double> drawn, index, scale;
+  RankedValues ranked;
   InputTable table;
   BatchScores scores;
 };
@@ -169,14 +187,13 @@ struct Counts {
   std::vector<std::uint32_t> rank, group, above;
 };
 
-void count_draw(const Model& m, const RankedValues& r, const std::vector<std::size_t>& versus, std::size_t groups, Counts& c) {
+void count_draw(const RankedValues& r, const std::vector<std::size_t>& versus, std::size_t groups, Counts& c) {
   const std::size_t n = r.rank.size();
   for (std::size_t u = 0; u < n; ++u) {
     ++c.rank[u * n + static_cast<std::size_t>(r.rank[u] - 1)];
     if (r.group[u] >= 0) ++c.group[u * groups + static_cast<std::size_t>(r.group[u])];
     for (std::size_t v = 0; v < versus.size(); ++v) c.above[u * versus.size() + v] += r.rank[u] < r.rank[versus[v]];
   }
-  (void)m;
 }
 
 void draw_all(const Model& m, std::uint64_t draw, std::uint64_t sample, Workspace& w) {
@@ -222,7 +239,8 @@ std::vector<FactorSensitivity> sensitivity(const Model& m, const UncertaintyOpti
     Workspace w = workspace(m);
     auto output = [&] {
       evaluate_draw(m, w);
-      return rank_shift(rank_values(w.index, m.tie_decimals, m.grouping), nominal);
+      rank_values(w.index, m.tie_decimals, m.grouping, w.ranked);
+      return rank_shift(w.ranked, nominal);
     };
     for (std::size_t d = first; d < last; ++d) {
       double* row = y.data() + d * (k + 2);
@@ -342,7 +360,8 @@ UncertaintyResult rank_uncertainty(const Framework& framework, const BatchResult
     for (std::size_t d = first; d < last; ++d) {
       draw_all(m, d, 0, w);
       evaluate_draw(m, w);
-      count_draw(m, rank_values(w.index, m.tie_decimals, m.grouping), versus, groups, c);
+      rank_values(w.index, m.tie_decimals, m.grouping, w.ranked);
+      count_draw(w.ranked, versus, groups, c);
     }
   });
   out.rank_frequency.assign(n * n, 0);

@@ -157,6 +157,9 @@ TEST(Uncertainty, BadOptionsAreNamed) {
   o.factors[0].units = {"nowhere"};
   EXPECT_PARINDEX_ERROR(rank_uncertainty(fw, batch, o), error_kind::argument, "unit nowhere");
   o.factors[0].units.clear();
+  o.factors.push_back(o.factors[0]);
+  EXPECT_PARINDEX_ERROR(rank_uncertainty(fw, batch, o), error_kind::argument, "already uncertain by factor #1");
+  o.factors.pop_back();
   o.threads = 1000;
   EXPECT_PARINDEX_ERROR(rank_uncertainty(fw, batch, o), error_kind::argument, "threads");
   o.threads = 1;

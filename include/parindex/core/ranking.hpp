@@ -75,6 +75,8 @@ struct RankedValues {
   std::vector<bool> on_cut_point;  // per input index: its shown value equals a cut-point
 };
 RankedValues rank_values(std::span<const double> values, int decimals, const Grouping& grouping = {});
+// The same into `out`, reusing its storage (a Monte Carlo's inner loop).
+void rank_values(std::span<const double> values, int decimals, const Grouping& grouping, RankedValues& out);
 // The names of a grouping's groups, as RankedValues::group indexes them.
 std::vector<std::string> group_names(const Grouping& grouping);
 
