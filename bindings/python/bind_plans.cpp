@@ -112,8 +112,13 @@ void bind_plans(py::module_& m) {
     return out;
   }, py::arg("plan"), py::arg("calendar"), py::arg("as_of"), py::arg("horizon_days") = 14,
         "What is overdue, due within horizon_days, done, and the load by lead agency, as of a date.");
-  m.def("draft_plan", &draft_plan, py::arg("gaps"), py::arg("issuer"), py::arg("period_first"), py::arg("period_last"),
+  m.def("draft_plan", py::overload_cast<const GapTable&, const std::string&, const Date&, const Date&>(&draft_plan),
+        py::arg("gaps"), py::arg("issuer"), py::arg("period_first"), py::arg("period_last"),
         "One action per criterion that lost points, led by its lead agency, due by the end of the period.");
+  m.def("draft_plan",
+        py::overload_cast<const ImprovementPlan&, const std::string&, const Date&, const Date&>(&draft_plan),
+        py::arg("improvement"), py::arg("issuer"), py::arg("period_first"), py::arg("period_last"),
+        "One action per step of an improvement plan (parindex.improve), its task the required input.");
 }
 
 }  // namespace parindex::python

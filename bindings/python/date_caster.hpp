@@ -8,6 +8,7 @@
 #include <boost/date_time/posix_time/posix_time_types.hpp>
 #include <string>
 
+#include "parindex/calendar/dates.hpp"
 #include "parindex/core/error.hpp"
 
 namespace pybind11::detail {
@@ -27,12 +28,30 @@ struct type_caster<boost::gregorian::date> {
  public:
   PYBIND11_TYPE_CASTER(boost::gregorian::date, const_name("datetime.date"));
 
+  // Any date-like: datetime.date or datetime (pandas Timestamps are datetimes), an ISO string
+  // "2024-06-15", or a numpy datetime64 (a datetime64 column's element).
   bool load(handle src, bool) {
     if (!PyDateTimeAPI) PyDateTime_IMPORT;
-    if (!src || !PyDate_Check(src.ptr())) return false;
-    check_date_year(src);
-    value = boost::gregorian::date(PyDateTime_GET_YEAR(src.ptr()), PyDateTime_GET_MONTH(src.ptr()),
-                                   PyDateTime_GET_DAY(src.ptr()));
+    if (!src) return false;
+    if (PyDate_Check(src.ptr())) {
+      check_date_year(src);
+      value = boost::gregorian::date(PyDateTime_GET_YEAR(src.ptr()), PyDateTime_GET_MONTH(src.ptr()),
+                                     PyDateTime_GET_DAY(src.ptr()));
+      return true;
+    }
+    if (isinstance<str>(src)) return load_text(src.cast<std::string>());
+    if (type::of(src).attr("__name__").cast<std::string>() == "datetime64") {
+      return load_text(str(src.attr("astype")("datetime64[D]")).cast<std::string>());
+    }
+    return false;
+  }
+
+  bool load_text(const std::string& text) {
+    try {
+      value = parindex::parse_iso_date(text);
+    } catch (const parindex::error& e) {
+      throw parindex::error(parindex::error_kind::argument, "date \"" + text + "\"", e.detail());
+    }
     return true;
   }
 

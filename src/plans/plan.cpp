@@ -87,6 +87,29 @@ Plan draft_plan(const GapTable& gaps, const std::string& issuer, const Date& per
   return plan;
 }
 
+Plan draft_plan(const ImprovementPlan& improvement, const std::string& issuer, const Date& period_first,
+                const Date& period_last) {
+  Plan plan;
+  plan.issuer = issuer;
+  plan.title = "Kế hoạch nâng cao chỉ số — " + improvement.unit.name + " (bản dự thảo, mục tiêu " + improvement.target.str() + ")";
+  plan.period_first = period_first;
+  plan.period_last = period_last;
+  for (const auto& s : improvement.steps) {
+    Action a;
+    a.id = s.code.str();
+    a.criteria = {s.code};
+    a.lead_agency = s.lead_agency.empty() ? issuer : s.lead_agency;
+    a.tasks = s.title + ": " + s.required_input;
+    a.deadline.rule = deadlines::Fixed{period_last};
+    a.deadline.text = "trong kỳ kế hoạch";
+    a.note = format_fixed(s.current_points, 2) + " → " + format_fixed(s.new_points, 2) + " điểm" +
+             (s.current_input.empty() ? "" : " (hiện tại: " + s.current_input + ")");
+    plan.actions.push_back(std::move(a));
+  }
+  validate(plan);
+  return plan;
+}
+
 PlanReview review(const Plan& plan, const WorkCalendar& calendar, const Date& as_of, int horizon_days) {
   validate(plan);
   if (horizon_days < 0) throw error(error_kind::argument, "review", "the horizon cannot be negative");

@@ -320,3 +320,16 @@ TEST(Improvement, OptimalAgainstBruteForce) {
   EXPECT_GT(reachable, 60);
   EXPECT_GT(with_steps, 30);
 }
+
+#include "parindex/plans/plan.hpp"
+
+TEST(Improvement, StepsBecomeDraftPlanActions) {
+  const auto plan = improve(langson(), langson_units(), "bac-son", target("rank=1"));
+  const Plan draft = draft_plan(plan, "UBND huyện Bắc Sơn", Date(2024, 1, 1), Date(2024, 12, 31));
+  ASSERT_EQ(draft.actions.size(), plan.steps.size());
+  for (std::size_t i = 0; i < plan.steps.size(); ++i) {
+    EXPECT_EQ(draft.actions[i].criteria.at(0), plan.steps[i].code);
+    EXPECT_NE(draft.actions[i].tasks.find(plan.steps[i].required_input), std::string::npos);
+    EXPECT_EQ(draft.actions[i].lead_agency, plan.steps[i].lead_agency);
+  }
+}

@@ -169,3 +169,26 @@ TEST(Uncertainty, BadOptionsAreNamed) {
   o.versus = {"nowhere"};
   EXPECT_PARINDEX_ERROR(rank_uncertainty(fw, batch, o), error_kind::argument, "versus nowhere");
 }
+
+#include "../../src/core/random.hpp"
+
+TEST(Uncertainty, ZigguratDrawsAStandardNormal) {
+  random_detail::Random rng(2024);
+  const int n = 2'000'000;
+  double sum = 0, squares = 0;
+  int beyond_196 = 0, beyond_edge = 0, below_0674 = 0;
+  for (int i = 0; i < n; ++i) {
+    const double x = rng.normal();
+    sum += x;
+    squares += x * x;
+    beyond_196 += std::fabs(x) > 1.959964;
+    beyond_edge += std::fabs(x) > 3.442619855899;  // the tail, drawn by the exponential method
+    below_0674 += std::fabs(x) < 0.674490;
+  }
+  const double mean = sum / n, variance = squares / n - mean * mean;
+  EXPECT_NEAR(mean, 0.0, 0.003);  // 4 standard errors
+  EXPECT_NEAR(variance, 1.0, 0.004);
+  EXPECT_NEAR(beyond_196 / double(n), 0.05, 0.0007);
+  EXPECT_NEAR(below_0674 / double(n), 0.5, 0.0015);
+  EXPECT_NEAR(beyond_edge / double(n), 5.76e-4, 0.8e-4);  // 2 × (1 − Φ(3.4426))
+}

@@ -123,3 +123,11 @@ def test_uncertainty_errors(framework, units):
         parindex.uncertainty(framework, units, survey_error=1, threads=-1)
     with pytest.raises(parindex.ArgumentError, match="factor #1"):
         parindex.uncertainty(framework, units, factors=[{"code": "9.9", "spread": 1}])
+
+
+def test_improvement_feeds_a_draft_plan(framework, units):
+    plan = parindex.improve(framework, units, "bac-son", "rank=1", groups="national")
+    draft = parindex.draft_plan(plan, "UBND huyện Bắc Sơn", "2024-01-01", "2024-12-31")
+    assert [a.id for a in draft.actions] == [s.code for s in plan.steps]
+    assert draft.actions[0].tasks.endswith(plan.steps[0].required_input)
+    assert all(a.lead_agency for a in draft.actions)

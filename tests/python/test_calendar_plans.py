@@ -107,3 +107,21 @@ def test_dates_outside_boost_range_are_argument_errors():
         parindex.to_lunar(dt.date(1, 1, 1))
     with pytest.raises(parindex.ArgumentError, match="from the year 1400 to 9999"):
         parindex.vietnam_calendar(2024, 2024).covers(dt.date(1, 1, 1))
+
+
+def test_any_date_like_is_a_date():
+    import datetime
+
+    import numpy as np
+    import pandas as pd
+
+    expected = parindex.to_lunar(datetime.date(2024, 2, 10))  # Tết Giáp Thìn: 1/1 of the lunar year
+    assert (expected.year, expected.month, expected.day) == (2024, 1, 1)
+    for like in ["2024-02-10", np.datetime64("2024-02-10"), np.datetime64("2024-02-10T15:30"),
+                 pd.Timestamp("2024-02-10 08:00"), datetime.datetime(2024, 2, 10, 23, 59)]:
+        got = parindex.to_lunar(like)
+        assert (got.year, got.month, got.day) == (2024, 1, 1), like
+    with pytest.raises(parindex.ArgumentError, match='date "2024-02-30"'):
+        parindex.to_lunar("2024-02-30")
+    with pytest.raises(parindex.ArgumentError, match="NaT"):
+        parindex.to_lunar(np.datetime64("NaT"))

@@ -9,6 +9,7 @@
 #include "parindex/core/criterion_code.hpp"
 #include "parindex/plans/deadline.hpp"
 #include "parindex/core/gaps.hpp"
+#include "parindex/core/improvement.hpp"
 
 namespace parindex {
 
@@ -54,6 +55,10 @@ void validate(const Plan& plan);
 // A draft plan from a gap table: one action per criterion that lost points, led by the
 // criterion's lead agency, due by the end of the period; tasks left for the drafter.
 Plan draft_plan(const GapTable& gaps, const std::string& issuer, const Date& period_first, const Date& period_last);
+// A draft plan from an improvement plan: one action per step, its task the required input
+// ("[90%, 100%]", "≥ 3.1 of 6"), led by the criterion's lead agency, due by the end of the period.
+Plan draft_plan(const ImprovementPlan& improvement, const std::string& issuer, const Date& period_first,
+                const Date& period_last);
 
 // Where an action stands on a date.
 enum class ActionState {
