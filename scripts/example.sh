@@ -13,3 +13,5 @@ echo
 ./build/parindex gaps "$fw" "$ex/bac-son.json"
 echo
 ./build/parindex rank --groups national "$fw" "$ex"/*.json
+echo
+./build/parindex improve --groups national "$fw" "$ex"/*.json --unit bac-son --target rank=1
