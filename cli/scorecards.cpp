@@ -39,7 +39,20 @@ Scored score_arguments(const Options& o) {
 }
 
 Assessed assessment_arguments(const Options& o) {
-  if (o.args.size() < 2) throw UsageError(o.command + " needs a framework and at least one assessment");
+  if (o.args.size() == 1 && o.year) {  // a PAPI table of sub-dimension scores, one year of it
+    const auto rows = read_score_table(o.args[0]);
+    Assessed out{papi_framework(*o.year), {}};
+    auto table = assessments_from_table(out.framework, *o.year, rows);
+    if (table.assessments.empty()) throw error(error_kind::argument, o.args[0], "no unit has every figure in " + std::to_string(*o.year));
+    if (!table.left_out.empty()) {
+      std::cerr << o.args[0] << ": " << table.left_out.size() << " units left out, lacking a figure in " << *o.year << "\n";
+    }
+    out.assessments = std::move(table.assessments);
+    return out;
+  }
+  if (o.args.size() < 2) {
+    throw UsageError(o.command + " needs a framework and at least one assessment, or a PAPI table and --year");
+  }
   Assessed out{load_framework(o.args.front()), {}};
   for (std::size_t i = 1; i < o.args.size(); ++i) out.assessments.push_back(load_assessment(o.args[i]));
   return out;

@@ -197,6 +197,19 @@ std::vector<const ImprovementStep*> cheapest(const std::vector<CriterionOptions>
   return chosen;
 }
 
+// The search's table has a row per step and a column per grid unit of the need: refuse one that
+// would take minutes (a four-decimal grid over many survey points, say) rather than hang.
+void check_work(const std::vector<CriterionOptions>& criteria, long long need) {
+  double steps = 0;
+  for (const auto& c : criteria) steps += static_cast<double>(c.steps.size());
+  const double work = steps * static_cast<double>(need + 1);
+  if (work > 4e8) {
+    throw error(error_kind::argument, "improve",
+                "the search would weigh " + std::to_string(static_cast<long long>(steps)) + " steps over " +
+                    std::to_string(need) + " grid units of points; mark criteria out of reach or cap their points");
+  }
+}
+
 // Every criterion at its most points, the cheapest way: the closest an unreachable target gets.
 std::vector<const ImprovementStep*> everything(const std::vector<CriterionOptions>& options) {
   std::vector<const ImprovementStep*> out;
@@ -270,6 +283,7 @@ ImprovementPlan improve(const Framework& framework, std::span<const Assessment> 
       if (met_with(mid)) hi = mid; else lo = mid + 1;
     }
     plan.required_total = s.total_with(static_cast<double>(lo) * grid);
+    check_work(criteria, lo);
     if (lo > 0) chosen = cheapest(criteria, lo, grid_decimals, rounded);
   } else {
     plan.required_total = std::numeric_limits<double>::quiet_NaN();

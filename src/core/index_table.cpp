@@ -124,4 +124,35 @@ IndexTableYear evaluate_year(const Framework& fw, int year, std::span<const Unit
   return out;
 }
 
+TableAssessments assessments_from_table(const Framework& framework, int year, std::span<const UnitScores> rows) {
+  TableAssessments out;
+  std::set<std::string> seen;
+  for (const auto& row : rows) {
+    if (row.year != year) continue;
+    const std::string where = "table, " + std::to_string(year) + ", unit " + row.unit.code;
+    if (!seen.insert(row.unit.code).second) throw error(error_kind::validation, where, "the unit appears twice");
+    Assessment a;
+    a.framework_id = framework.id();
+    a.unit = row.unit;
+    a.year = year;
+    a.notes = "from a published table";
+    bool complete = true;
+    for (std::size_t i = 0; i < framework.criteria().size(); ++i) {
+      if (!framework.is_leaf(i)) continue;
+      auto it = row.values.find(framework.criteria()[i].code);
+      if (it == row.values.end()) {
+        complete = false;
+        continue;
+      }
+      a.entries[it->first].appraised_score = it->second;
+    }
+    for (const auto& [code, value] : row.values) {
+      if (!framework.find(code)) throw error(error_kind::validation, where, "criterion " + code.str() + " is not in " + framework.id());
+    }
+    if (complete) out.assessments.push_back(std::move(a));
+    else out.left_out.push_back(row.unit);
+  }
+  return out;
+}
+
 }  // namespace parindex

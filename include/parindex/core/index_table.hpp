@@ -61,4 +61,14 @@ struct IndexTableOptions {
 IndexTableYear evaluate_year(const Framework& framework, int year, std::span<const UnitScores> rows,
                              const IndexTableOptions& options = {});
 
+// The rows of `year` as assessments, every figure the appraised score of its leaf, so that
+// what-if, improvement and uncertainty work on a published table. Rows lacking a leaf's figure
+// are left out and listed in `left_out`. Throws parindex::error (validation) for a code the
+// framework lacks or a unit that appears twice.
+struct TableAssessments {
+  std::vector<Assessment> assessments;
+  std::vector<UnitRef> left_out;
+};
+TableAssessments assessments_from_table(const Framework& framework, int year, std::span<const UnitScores> rows);
+
 }  // namespace parindex
