@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <threads.h>
 
 #ifndef PARINDEX_SOURCE_DIR
 #  error "PARINDEX_SOURCE_DIR must name the source tree"
@@ -54,6 +55,13 @@ static char* read_file(const char* relative, size_t* length) {
   text[got] = '\0';
   if (length) *length = got;
   return text;
+}
+
+/* "%.2f" into a thread's own buffer. */
+static const char* fixed_at(double value) {
+  static _Thread_local char buffer[64];
+  snprintf(buffer, sizeof buffer, "%.2f", value);
+  return buffer;
 }
 
 /* "%.2f", as the published tables print. */
@@ -463,6 +471,57 @@ static void test_plans(void) {
   parindex_calendar_free(calendar);
 }
 
+/* One framework and assessment shared by threads that evaluate them and fail, each its own way. */
+enum { THREADS = 4, ROUNDS = 25 };
+static const parindex_framework* shared_framework;
+static const parindex_assessment* shared_assessment;
+
+static int evaluate_and_fail(void* arg) {
+  const int id = *(const int*)arg;
+  char missing[64];
+  snprintf(missing, sizeof missing, "missing-%d.json", id);
+  int wrong = 0;
+  for (int round = 0; round < ROUNDS; ++round) {
+    parindex_scorecard* card = NULL;
+    parindex_totals t;
+    if (parindex_evaluate(shared_framework, shared_assessment, &card) != PARINDEX_OK ||
+        parindex_scorecard_totals(card, &t) != PARINDEX_OK || strcmp(fixed_at(t.total), "84.87") != 0) {
+      ++wrong;
+    }
+    parindex_scorecard_free(card);
+    parindex_framework* none = NULL;
+    if (parindex_framework_load(missing, &none) != PARINDEX_ERROR_IO) ++wrong;
+    thrd_yield();
+    /* Other threads have failed meanwhile; this thread's error is still its own. */
+    if (strcmp(parindex_last_error_where(), missing) != 0) ++wrong;
+  }
+  return wrong;
+}
+
+static void test_threads(void) {
+  parindex_framework* framework = NULL;
+  parindex_assessment* assessment = NULL;
+  CHECK_OK(parindex_framework_load(path(FRAMEWORK), &framework));
+  CHECK_OK(parindex_assessment_load(path(districts[0]), &assessment));
+  shared_framework = framework;
+  shared_assessment = assessment;
+  thrd_t threads[THREADS];
+  int ids[THREADS];
+  for (int i = 0; i < THREADS; ++i) {
+    ids[i] = i;
+    CHECK(thrd_create(&threads[i], evaluate_and_fail, &ids[i]) == thrd_success);
+  }
+  for (int i = 0; i < THREADS; ++i) {
+    int wrong = -1;
+    CHECK(thrd_join(threads[i], &wrong) == thrd_success);
+    CHECK(wrong == 0);
+  }
+  /* This thread made no failing call: the others' errors are not its. */
+  CHECK(parindex_last_error_status() == PARINDEX_OK);
+  parindex_assessment_free(assessment);
+  parindex_framework_free(framework);
+}
+
 static const struct {
   const char* name;
   void (*run)(void);
@@ -472,7 +531,7 @@ static const struct {
     {"document_errors", test_document_errors}, {"validation_errors", test_validation_errors},
     {"null_arguments", test_null_arguments},   {"calendar", test_calendar},
     {"lunar", test_lunar},               {"dossiers", test_dossiers},
-    {"plans", test_plans},
+    {"plans", test_plans},               {"threads", test_threads},
 };
 
 int main(int argc, char** argv) {
