@@ -17,6 +17,8 @@ struct LastError {
 
 thread_local LastError last;
 
+const char* lost_or(const std::string& text) noexcept { return last.lost ? "out of memory" : text.c_str(); }
+
 parindex_status from_kind(error_kind kind) noexcept {
   switch (kind) {
     case error_kind::document: return PARINDEX_ERROR_DOCUMENT;
@@ -66,8 +68,6 @@ char* caller_string(std::string_view text) {
   out[text.size()] = '\0';
   return out;
 }
-
-const char* lost_or(const std::string& text) noexcept { return last.lost ? "out of memory" : text.c_str(); }
 
 }  // namespace parindex::capi
 

@@ -254,6 +254,11 @@ static void test_document_errors(void) {
   CHECK(assessment == NULL);
   CHECK_CONTAINS(parindex_last_error_where(), "/unit");
 
+  /* A key twice at the top level (found by fuzz_capi: the message once read a freed frame). */
+  const char* twice = "{\"schema\": \"parindex.framework/2\", \"schema\": \"parindex.framework/2\"}";
+  CHECK(parindex_framework_from_json(twice, strlen(twice), "twice.json", &framework) == PARINDEX_ERROR_DOCUMENT);
+  CHECK_CONTAINS(parindex_last_error_detail(), "the key \"schema\" appears twice in one object");
+
   CHECK(parindex_framework_load(path("no-such-file.json"), &framework) == PARINDEX_ERROR_IO);
   CHECK_CONTAINS(parindex_last_error_message(), "no-such-file.json: cannot open the file");
 
