@@ -1,6 +1,5 @@
 // parindex dossiers: one-stop dossier logs as metrics.
 #include <iostream>
-#include <nlohmann/json.hpp>
 
 #include "cli.hpp"
 
@@ -82,35 +81,7 @@ int run_dossiers(const Options& o) {
     return 0;
   }
   if (o.format == Format::json) {
-    nlohmann::ordered_json j;
-    j["as_of"] = to_iso(options.as_of);
-    j["group_by"] = nlohmann::ordered_json::array();
-    for (auto k : m.group_by) j["group_by"].push_back(to_string(k));
-    j["rows"] = {{"read", m.rows_read}, {"used", m.rows_used}, {"rejected", m.rows_rejected}, {"rejected_by", m.rejected_by}};
-    auto counts = [](const DossierCounts& c) {
-      nlohmann::ordered_json n{{"total", c.total}, {"early", c.early}, {"on_time", c.on_time}, {"late", c.late},
-                               {"pending", c.pending}, {"pending_overdue", c.pending_overdue},
-                               {"fully_online", c.fully_online}, {"paid_online", c.paid_online},
-                               {"digitised", c.digitised}, {"apologised", c.apologised}};
-      auto put = [&](const char* k, const std::optional<double>& v) {
-        if (v) n[k] = *v;
-        else n[k] = nullptr;
-      };
-      put("on_time_rate", c.on_time_rate());
-      put("fully_online_share", c.fully_online_share());
-      put("paid_online_share", c.paid_online_share());
-      put("digitised_share", c.digitised_share());
-      put("apology_coverage", c.apology_coverage());
-      return n;
-    };
-    j["groups"] = nlohmann::ordered_json::array();
-    for (const auto& g : m.groups) {
-      auto n = counts(g.counts);
-      n["key"] = g.key;
-      j["groups"].push_back(n);
-    }
-    j["all"] = counts(m.all);
-    std::cout << j.dump(2) << "\n";
+    std::cout << to_json(m, options.as_of);
     return 0;
   }
   Table t{{}, {}, {}};

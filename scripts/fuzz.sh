@@ -20,12 +20,16 @@ seed() {  # seed corpus directory for a harness
     fuzz_units) cp data/units/vn-provinces.json "$dir"/ ;;
     fuzz_survey) head -c 20000 examples/sipas/responses.invented.csv > "$dir/responses.csv" ;;
     fuzz_survey_design) cp data/surveys/*.json "$dir"/ ;;
+    fuzz_capi)  # a framework, NUL, an assessment of it
+      for a in examples/langson-2023/*.json; do
+        { cat data/frameworks/langson-district-2023.json; printf '\0'; cat "$a"; } > "$dir/$(basename "$a")"
+      done ;;
   esac
   echo "$dir"
 }
 
 mkdir -p build-fuzz/findings
-for harness in fuzz_framework fuzz_score_table fuzz_units fuzz_survey fuzz_survey_design; do
+for harness in fuzz_framework fuzz_score_table fuzz_units fuzz_survey fuzz_survey_design fuzz_capi; do
   echo "fuzz: $harness for ${seconds}s"
   "./build-fuzz/tests/fuzz/$harness" -max_total_time="$seconds" -max_len=65536 -rss_limit_mb=2048 \
     -artifact_prefix="build-fuzz/findings/$harness-" "$(seed "$harness")" 2>&1 | tail -1

@@ -5,8 +5,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# The JDK and Maven run the C interface's Java example (examples/java) in the test suite.
 packages=(g++ cmake ninja-build nlohmann-json3-dev libboost-date-time-dev libgtest-dev
-          python3 python3-venv python3-dev python3-pip)
+          python3 python3-venv python3-dev python3-pip openjdk-17-jdk-headless maven)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -95,9 +95,10 @@ json parse_strict(std::string_view text) {
         auto& top = stack.back();
         top.key = parsed.get<std::string>();
         if (!top.keys.insert(top.key).second) {
+          const std::string key = top.key;  // the push_back below may move the frames, and top with them
           stack.push_back(Frame{});  // so path() includes the object itself
           std::string where = path();
-          fail(where.empty() ? "/" : where, "the key \"" + top.key + "\" appears twice in one object");
+          fail(where.empty() ? "/" : where, "the key \"" + key + "\" appears twice in one object");
         }
         break;
       }

@@ -10,12 +10,20 @@ function(run)
   set(last_output "${out}" PARENT_SCOPE)
 endfunction()
 run(${CMAKE_COMMAND} --install "${BUILD_DIR}" --prefix "${prefix}")
-run(${CMAKE_COMMAND} -S "${SOURCE_DIR}" -B "${WORK_DIR}/build" -G "${GENERATOR}" "-DCMAKE_PREFIX_PATH=${prefix}")
+run(${CMAKE_COMMAND} -S "${SOURCE_DIR}" -B "${WORK_DIR}/build" -G "${GENERATOR}" "-DCMAKE_PREFIX_PATH=${prefix}"
+    "-DWITH_C_API=${WITH_C_API}")
 run(${CMAKE_COMMAND} --build "${WORK_DIR}/build")
 string(REPLACE "|" ";" data "${DATA}")
 run("${WORK_DIR}/build/consumer" ${data})
 if(NOT last_output STREQUAL "bac-son 84.87/99.50\n")
   message(FATAL_ERROR "unexpected consumer output: ${last_output}")
+endif()
+if(WITH_C_API)
+  # A C program that links libparindex_c alone, found through the same package.
+  run("${WORK_DIR}/build/consumer_c" ${data})
+  if(NOT last_output STREQUAL "bac-son 84.87/99.50\n")
+    message(FATAL_ERROR "unexpected C consumer output: ${last_output}")
+  endif()
 endif()
 
 # With the Python module built, the install holds the Python package too: import it from there.

@@ -18,6 +18,7 @@
 #include "parindex/core/ranking.hpp"
 #include "parindex/core/scorecard.hpp"
 #include "parindex/core/units.hpp"
+#include "parindex/dossiers/dossier_log.hpp"
 
 namespace parindex {
 
@@ -85,5 +86,7 @@ std::string to_json(const Plan& plan);
 std::string to_json(const PlanReview& review);
 std::string to_json(const Commitment& commitment);
 std::string to_json(const CommitmentReview& review);
+// Dossier metrics as `parindex dossiers --format json` prints them: as_of, group_by, rows, groups, all.
+std::string to_json(const DossierMetrics& metrics, const Date& as_of);
 
 }  // namespace parindex

@@ -1,0 +1,37 @@
+# libparindex_c exports exactly the functions parindex.h declares: none missing, nothing else
+# (no C++, Boost or standard-library symbol). Variables: NM, LIBRARY, HEADER.
+execute_process(COMMAND "${NM}" -D --defined-only "${LIBRARY}" OUTPUT_VARIABLE listing RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "${NM} failed on ${LIBRARY}")
+endif()
+string(REGEX MATCHALL "[^\n]+" lines "${listing}")
+set(exported "")
+foreach(line IN LISTS lines)
+  string(REGEX REPLACE "^.* " "" symbol "${line}")
+  string(REGEX REPLACE "@.*$" "" symbol "${symbol}")  # a version node's suffix
+  if(symbol MATCHES "^PARINDEX_|^$")  # the version script's own node, if any
+    continue()
+  endif()
+  list(APPEND exported ${symbol})
+endforeach()
+
+file(READ "${HEADER}" header)
+string(REGEX MATCHALL "PARINDEX_C_EXPORT [^(]*[ *]parindex_[a-z_0-9]+\\(" declarations "${header}")
+set(declared "")
+foreach(d IN LISTS declarations)
+  string(REGEX MATCH "parindex_[a-z_0-9]+\\($" name "${d}")
+  string(REPLACE "(" "" name "${name}")
+  list(APPEND declared ${name})
+endforeach()
+
+list(SORT exported)
+list(SORT declared)
+if(NOT exported STREQUAL declared)
+  set(extra ${exported})
+  list(REMOVE_ITEM extra ${declared})
+  set(missing ${declared})
+  list(REMOVE_ITEM missing ${exported})
+  message(FATAL_ERROR "exported but not declared: ${extra}\ndeclared but not exported: ${missing}")
+endif()
+list(LENGTH declared n)
+message("${n} functions declared and exported")
