@@ -61,7 +61,7 @@ std::vector<Scenario> scenario_arguments(const Options& o) {
   return out;
 }
 
-Table outcome_table(const std::vector<ScenarioResult>& results) {
+Table outcome_table(const std::vector<ScenarioResult>& results, int d) {
   Table t{{"scenario", "unit", "name", "base_total", "total", "total_change", "base_index_percent", "index_percent",
            "base_rank", "rank", "rank_change", "of", "base_group", "group"},
           {false, false, false, true, true, true, true, true, true, true, true, true, false, false},
@@ -69,8 +69,8 @@ Table outcome_table(const std::vector<ScenarioResult>& results) {
   for (const auto& s : results) {
     for (const auto& u : s.units) {
       const std::string move = u.rank_change() > 0 ? "+" + std::to_string(u.rank_change()) : std::to_string(u.rank_change());
-      t.add({s.name, u.unit.code, u.unit.name, format_fixed(u.base_total, 2), format_fixed(u.total, 2),
-             format_fixed(u.total_change(), 2), format_fixed(u.base_index_percent, 2), format_fixed(u.index_percent, 2),
+      t.add({s.name, u.unit.code, u.unit.name, format_fixed(u.base_total, d), format_fixed(u.total, d),
+             format_fixed(u.total_change(), d), format_fixed(u.base_index_percent, d), format_fixed(u.index_percent, d),
              std::to_string(u.base_rank), std::to_string(u.rank), move, std::to_string(u.of), u.base_group, u.group});
     }
   }
@@ -88,7 +88,7 @@ int run_whatif(const Options& o) {
     std::cout << to_json(std::span<const ScenarioResult>(results));
     return 0;
   }
-  outcome_table(results).render(std::cout, o.format);
+  outcome_table(results, in.framework.info().rounding.decimals).render(std::cout, o.format);
   return 0;
 }
 
