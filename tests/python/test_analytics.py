@@ -131,3 +131,28 @@ def test_improvement_feeds_a_draft_plan(framework, units):
     assert [a.id for a in draft.actions] == [s.code for s in plan.steps]
     assert draft.actions[0].tasks.endswith(plan.steps[0].required_input)
     assert all(a.lead_agency for a in draft.actions)
+
+
+def test_uncertainty_plot(framework, units):
+    matplotlib = pytest.importorskip("matplotlib")
+    matplotlib.use("Agg")
+    r = parindex.uncertainty(framework, units, survey_error=2, draws=200, groups="national")
+    ax = r.plot()
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert labels[0] == "Huyện Hữu Lũng (invented figures)" and len(labels) == 11
+
+
+def test_the_command_line_comes_with_pip(root):
+    """`pip install .` puts the C++ command-line tool beside the interpreter."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    tool = Path(sys.executable).parent / "parindex"
+    if not tool.exists():
+        pytest.skip("parindex was not installed with pip here (a development checkout)")
+    out = subprocess.run([str(tool), "improve", str(root / "data/frameworks/langson-district-2023.json"),
+                          *map(str, sorted((root / "examples/langson-2023").glob("*.json"))),
+                          "--unit", "bac-son", "--target", "rank=1", "--format", "csv"],
+                         capture_output=True, text=True, check=True).stdout
+    assert out.splitlines()[0] == ",".join(parindex._analytics.STEP_COLUMNS)

@@ -152,6 +152,7 @@ ImprovementPlan.__repr__ = _analytics.plan_repr
 UncertaintyResult.to_frame = _analytics.uncertainty_frame
 UncertaintyResult.rank_frequency_frame = _analytics.rank_frequency_frame
 UncertaintyResult.sensitivity_frame = _analytics.sensitivity_frame
+UncertaintyResult.plot = _analytics.plot_ranks
 
 
 def _comparison_frame(c):
