@@ -14,6 +14,15 @@ void print_ranking(const Ranking& r, const Options& o) {
     std::cout << to_json(r);
     return;
   }
+  if (o.format == Format::csv) {  // the columns of Python's Ranking.to_frame()
+    Table t{{"rank", "of", "label", "unit", "name", "max", "total", "index_percent", "group"}, {}, {}};
+    for (const auto& u : r.units) {
+      t.add({std::to_string(u.rank), std::to_string(u.of), u.rank_label(), u.unit.code, u.unit.name, fixed(u.max_points, 2),
+             fixed(u.total, 2), fixed(u.index_percent, 2), u.group});
+    }
+    t.render(std::cout, o.format);
+    return;
+  }
   bool grouped = !std::holds_alternative<std::monostate>(o.grouping);
   Table t{{"Rank", "Unit", "Name", "Max", "Total", "Index %"}, {true, false, false, true, true, true}, {}};
   if (grouped) t.headers.push_back("Group");

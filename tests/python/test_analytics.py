@@ -156,3 +156,9 @@ def test_the_command_line_comes_with_pip(root):
                           "--unit", "bac-son", "--target", "rank=1", "--format", "csv"],
                          capture_output=True, text=True, check=True).stdout
     assert out.splitlines()[0] == ",".join(parindex._analytics.STEP_COLUMNS)
+    ranked = subprocess.run([str(tool), "rank", "--format", "csv", str(root / "data/frameworks/langson-district-2023.json"),
+                             str(root / "examples/langson-2023/bac-son.json")], capture_output=True, text=True,
+                            check=True).stdout
+    framework = parindex.Framework.load(root / "data/frameworks/langson-district-2023.json")
+    card = parindex.evaluate(framework, parindex.Assessment.load(root / "examples/langson-2023/bac-son.json"))
+    assert ranked.splitlines()[0] == ",".join(parindex.rank([card]).to_frame().columns)
