@@ -125,3 +125,14 @@ def test_any_date_like_is_a_date():
         parindex.to_lunar("2024-02-30")
     with pytest.raises(parindex.ArgumentError, match="NaT"):
         parindex.to_lunar(np.datetime64("NaT"))
+
+
+def test_frames_carry_dates_as_datetime64(root):
+    import pandas as pd
+
+    days = parindex.vietnam_calendar(2024, 2024).days_off_frame(2024)
+    assert pd.api.types.is_datetime64_any_dtype(days["date"])
+    assert days["date"].iloc[0] == pd.Timestamp("2024-01-01")
+    plan = parindex.Plan.load(root / "examples/plans/bac-son-2024.json")
+    review = parindex.review(plan, parindex.vietnam_calendar(2024, 2024), "2024-06-15").to_frame()
+    assert pd.api.types.is_datetime64_any_dtype(review["next_due"])

@@ -20,6 +20,13 @@ def _pandas():
     return pandas
 
 
+def _dates(frame: "pd.DataFrame", columns) -> "pd.DataFrame":
+    """Date and date-time columns as datetime64 (None becomes NaT), as pandas users expect."""
+    for c in columns:
+        frame[c] = _pandas().to_datetime(frame[c])
+    return frame
+
+
 def _clean(x: float) -> float:
     # max − achieved in binary floating point leaves noise such as 14.629999999999995.
     return round(x, 9)
@@ -123,8 +130,8 @@ def review_frame(plan_review) -> "pd.DataFrame":
         }
         for a in plan_review.actions
     ]
-    return _pandas().DataFrame(rows, columns=["id", "criteria", "lead_agency", "state", "next_due", "days_overdue",
-                                              "missed", "due_dates", "missing_event"])
+    return _dates(_pandas().DataFrame(rows, columns=["id", "criteria", "lead_agency", "state", "next_due", "days_overdue",
+                                                     "missed", "due_dates", "missing_event"]), ["next_due"])
 
 
 def agencies_frame(plan_review) -> "pd.DataFrame":
@@ -138,7 +145,7 @@ def agencies_frame(plan_review) -> "pd.DataFrame":
 
 def days_off_frame(calendar, year: int) -> "pd.DataFrame":
     rows = [{"date": d.date, "name": d.name, "projected": d.projected} for d in calendar.days_off(year)]
-    return _pandas().DataFrame(rows, columns=["date", "name", "projected"])
+    return _dates(_pandas().DataFrame(rows, columns=["date", "name", "projected"]), ["date"])
 
 
 _COUNTS = ["total", "early", "on_time", "late", "pending", "pending_overdue", "fully_online", "paid_online",
@@ -160,11 +167,11 @@ def late_frame(metrics) -> "pd.DataFrame":
     cols = ["line", "id", "unit", "level", "procedure", "field", "received", "due", "resolved", "status",
             "working_days_late", "apologised"]
     rows = [{c: getattr(l, c) for c in cols} for l in metrics.late]
-    return _pandas().DataFrame(rows, columns=cols)
+    return _dates(_pandas().DataFrame(rows, columns=cols), ["received", "due", "resolved"])
 
 
 def commitment_frame(review) -> "pd.DataFrame":
     cols = ["id", "title", "target", "latest", "latest_period", "projection", "status", "report", "next_report",
             "responsible", "explanation"]
     rows = [{c: getattr(t, c) for c in cols} for t in review.targets]
-    return _pandas().DataFrame(rows, columns=cols)
+    return _dates(_pandas().DataFrame(rows, columns=cols), ["next_report"])
