@@ -162,3 +162,13 @@ def test_the_command_line_comes_with_pip(root):
     framework = parindex.Framework.load(root / "data/frameworks/langson-district-2023.json")
     card = parindex.evaluate(framework, parindex.Assessment.load(root / "examples/langson-2023/bac-son.json"))
     assert ranked.splitlines()[0] == ",".join(parindex.rank([card]).to_frame().columns)
+
+
+def test_notebooks_show_tables(framework, units):
+    card = parindex.evaluate(framework, units[0])
+    html = card._repr_html_()
+    assert "<table" in html and "index 85.30%" in html and "84.87 of 99.50" in html
+    plan = parindex.improve(framework, units, "bac-son", "rank=1")
+    assert "<table" in plan._repr_html_() and "rank 2 → 1 of 11" in plan._repr_html_()
+    r = parindex.uncertainty(framework, units, survey_error=2, draws=50)
+    assert "50 draws" in r._repr_html_()

@@ -217,9 +217,11 @@ SurveyResults.__repr__ = lambda r: (
     f"answers {r.answers_used} + no answer {r.no_answers}>")
 
 # Notebooks show results as tables.
-Scorecard._repr_html_ = lambda c: c.to_frame()._repr_html_()
+Scorecard._repr_html_ = _frames.scorecard_html
 Ranking._repr_html_ = lambda r: r.to_frame()._repr_html_()
 GapTable._repr_html_ = lambda t: t.to_frame()._repr_html_()
 PlanReview._repr_html_ = lambda r: r.to_frame()._repr_html_()
 DossierMetrics._repr_html_ = lambda m: m.to_frame()._repr_html_()
 CommitmentReview._repr_html_ = lambda r: r.to_frame()._repr_html_()
+ImprovementPlan._repr_html_ = _frames.frame_html(_analytics.plan_repr)
+UncertaintyResult._repr_html_ = _frames.frame_html(lambda r: f"{r.draws} draws")

@@ -175,3 +175,25 @@ def commitment_frame(review) -> "pd.DataFrame":
             "responsible", "explanation"]
     rows = [{c: getattr(t, c) for c in cols} for t in review.targets]
     return _dates(_pandas().DataFrame(rows, columns=cols), ["next_report"])
+
+
+def _html_heading(text: str) -> str:
+    import html
+
+    return f"<p><b>{html.escape(text)}</b></p>"
+
+
+def scorecard_html(card) -> str:
+    """A notebook's view of a scorecard: the unit, total and index %, then its fields."""
+    frame = scorecard_frame(card)
+    fields = frame[frame["depth"] == 1][["code", "title", "max", "achieved", "lost", "percent"]]
+    heading = (f"{card.unit_name} ({card.unit_code}) · {card.year}: {card.total:.2f} of {card.max_points:.2f} points, "
+               f"index {card.index_percent:.2f}%")
+    return _html_heading(heading) + fields.to_html(index=False, float_format=lambda v: f"{v:.2f}")
+
+
+def frame_html(title):
+    """_repr_html_ for results with a to_frame(): a heading from `title(result)`, then the frame."""
+    def render(result) -> str:
+        return _html_heading(title(result)) + result.to_frame().to_html(index=False)
+    return render
