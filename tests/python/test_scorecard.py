@@ -59,5 +59,5 @@ def test_scorecard_json_document(bac_son):
 
 def test_html_repr_for_notebooks(bac_son):
     html = bac_son._repr_html_()
-    assert "<table" in html and "Bắc Sơn" not in html  # the frame holds the unit code, not its name
-    assert "bac-son" in html
+    assert "<table" in html and "Huyện Bắc Sơn (bac-son)" in html  # the heading names the unit
+    assert "84.87 of 99.50 points, index 85.30%" in html
