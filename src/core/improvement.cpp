@@ -147,23 +147,28 @@ Standing standing(const Framework& framework, const BatchResult& batch, std::siz
 }
 
 // The cost, then the number of steps, of reaching a gain: compared as the search prefers.
+// Ties in cost go to fewer steps, then to more points gained (a margin above the need).
 struct Best {
   double cost = std::numeric_limits<double>::infinity();
   int steps = 0;
+  long long gained = 0;
   bool better_than(const Best& b) const {
     if (!std::isfinite(b.cost)) return std::isfinite(cost);
     const double tolerance = 1e-9 * std::max(1.0, std::fabs(b.cost));
-    return cost < b.cost - tolerance || (cost <= b.cost + tolerance && steps < b.steps);
+    if (cost < b.cost - tolerance) return true;
+    if (cost > b.cost + tolerance) return false;
+    return steps != b.steps ? steps < b.steps : gained > b.gained;
   }
 };
 
 // Multiple-choice knapsack by dynamic programming over gain units, capped at `need`: the
-// cheapest choice of at most one step per criterion whose gains add to at least `need`.
+// cheapest choice of at most one step per criterion whose gains add to at least `need`. States
+// below the need are exact sums; the last state holds every sum at or above it.
 std::vector<const ImprovementStep*> cheapest(const std::vector<CriterionOptions>& options, long long need, int decimals,
                                              bool rounded) {
   const auto width = static_cast<std::size_t>(need) + 1;
   std::vector<Best> best(width), next;
-  best[0] = {0, 0};
+  best[0] = {0, 0, 0};
   // choice[i][g]: 1 + the step of criterion i that first reached gain g at stage i, or 0.
   std::vector<std::vector<std::uint32_t>> choice(options.size(), std::vector<std::uint32_t>(width, 0));
   std::vector<std::vector<std::uint32_t>> from(options.size(), std::vector<std::uint32_t>(width, 0));
@@ -175,7 +180,7 @@ std::vector<const ImprovementStep*> cheapest(const std::vector<CriterionOptions>
         const auto& step = options[i].steps[k];
         const auto gain = static_cast<std::size_t>(improvement::grid_units(step.gain, decimals, rounded));
         const std::size_t to = std::min(width - 1, g + gain);
-        const Best candidate{best[g].cost + step.cost, best[g].steps + 1};
+        const Best candidate{best[g].cost + step.cost, best[g].steps + 1, best[g].gained + static_cast<long long>(gain)};
         if (candidate.better_than(next[to])) {
           next[to] = candidate;
           choice[i][to] = static_cast<std::uint32_t>(k + 1);

@@ -172,3 +172,9 @@ def test_notebooks_show_tables(framework, units):
     assert "<table" in plan._repr_html_() and "rank 2 → 1 of 11" in plan._repr_html_()
     r = parindex.uncertainty(framework, units, survey_error=2, draws=50)
     assert "50 draws" in r._repr_html_()
+
+
+def test_the_decisions_example_runs(root):
+    import runpy
+
+    runpy.run_path(str(root / "examples/decisions.py"), run_name="__main__")
