@@ -9,24 +9,11 @@
 #include "parindex/core/rounding.hpp"
 #include "parindex/io/efforts_csv.hpp"
 #include "parindex/io/json.hpp"
-#include "test_support.hpp"
+#include "langson.hpp"
 
 using namespace parindex;
 
 namespace {
-
-Framework langson() { return load_framework(source_path("data/frameworks/langson-district-2023.json")); }
-
-std::vector<Assessment> langson_units() {
-  std::vector<std::filesystem::path> files;
-  for (const auto& f : std::filesystem::directory_iterator(source_path("examples/langson-2023"))) {
-    if (f.path().extension() == ".json") files.push_back(f.path());
-  }
-  std::sort(files.begin(), files.end());
-  std::vector<Assessment> out;
-  for (const auto& f : files) out.push_back(load_assessment(f));
-  return out;
-}
 
 ImprovementOptions target(const std::string& text) {
   ImprovementOptions o;

@@ -3,13 +3,11 @@
 
 #include "parindex/core/scenario.hpp"
 #include "parindex/io/json.hpp"
-#include "test_support.hpp"
+#include "langson.hpp"
 
 using namespace parindex;
 
 namespace {
-
-Framework langson() { return load_framework(source_path("data/frameworks/langson-district-2023.json")); }
 
 std::vector<Assessment> four_units() {
   std::vector<Assessment> out;

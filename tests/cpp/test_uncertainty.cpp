@@ -4,24 +4,13 @@
 
 #include "parindex/core/uncertainty.hpp"
 #include "parindex/io/json.hpp"
-#include "test_support.hpp"
+#include "langson.hpp"
 
 using namespace parindex;
 
 namespace {
 
-Framework langson() { return load_framework(source_path("data/frameworks/langson-district-2023.json")); }
-
-BatchResult langson_batch(const Framework& fw) {
-  std::vector<std::filesystem::path> files;
-  for (const auto& f : std::filesystem::directory_iterator(source_path("examples/langson-2023"))) {
-    if (f.path().extension() == ".json") files.push_back(f.path());
-  }
-  std::sort(files.begin(), files.end());
-  std::vector<Assessment> units;
-  for (const auto& f : files) units.push_back(load_assessment(f));
-  return evaluate_many(fw, units);
-}
+BatchResult langson_batch(const Framework& fw) { return evaluate_many(fw, langson_units()); }
 
 UncertaintyOptions options(const Framework& fw, const BatchResult& batch) {
   UncertaintyOptions o;
