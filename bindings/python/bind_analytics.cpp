@@ -119,7 +119,8 @@ UncertaintyOptions uncertainty_options(const Framework& fw, const BatchResult& b
     if (kind == "normal") f.kind = UncertainFactor::Kind::normal;
     else if (kind == "uniform") f.kind = UncertainFactor::Kind::uniform;
     else if (kind == "range") f.kind = UncertainFactor::Kind::range;
-    else throw error(error_kind::argument, where, "unknown kind \"" + kind + "\"; expected normal, uniform or range");
+    else if (kind == "weight") f.kind = UncertainFactor::Kind::weight;
+    else throw error(error_kind::argument, where, "unknown kind \"" + kind + "\"; expected normal, uniform, range or weight");
     o.factors.push_back(std::move(f));
   }
   o.draws = draws;

@@ -43,6 +43,15 @@ EvaluationPlan::EvaluationPlan(const Framework& framework)
     child_begin_.push_back(child_list_.size());
   }
   for (auto f : framework.fields()) fields_.push_back(static_cast<std::uint32_t>(f));
+  compute_children_max();
+  for (const auto& a : framework.adjustments()) {
+    adjustment_bonus_.push_back(a.kind == Adjustment::Kind::bonus);
+    adjustment_max_.push_back(a.max_points);
+  }
+}
+
+void EvaluationPlan::compute_children_max() {
+  const std::size_t n = node_count();
   children_max_.assign(n, 0.0);
   for (std::size_t i = 0; i < n; ++i) {
     std::vector<double> maxima, weights;
@@ -52,10 +61,13 @@ EvaluationPlan::EvaluationPlan(const Framework& framework)
     }
     if (!maxima.empty()) children_max_[i] = aggregate_max(aggregation_, maxima, weights);
   }
-  for (const auto& a : framework.adjustments()) {
-    adjustment_bonus_.push_back(a.kind == Adjustment::Kind::bonus);
-    adjustment_max_.push_back(a.max_points);
-  }
+}
+
+EvaluationPlan EvaluationPlan::with_weights(std::span<const double> weights) const {
+  EvaluationPlan out = *this;
+  out.weight_.assign(weights.begin(), weights.end());
+  out.compute_children_max();
+  return out;
 }
 
 }  // namespace parindex

@@ -17,6 +17,7 @@ const char* to_string(UncertainFactor::Kind kind) noexcept {
     case UncertainFactor::Kind::normal: return "normal";
     case UncertainFactor::Kind::uniform: return "uniform";
     case UncertainFactor::Kind::range: return "range";
+    case UncertainFactor::Kind::weight: return "weight";
   }
   return "?";
 }
@@ -33,6 +34,7 @@ struct Cell {
 struct Factor {
   UncertainFactor spec;
   std::size_t first = 0, count = 0;  // its cells
+  std::size_t node = 0;               // a weight factor's node
 };
 
 // Everything the draws share, read-only once built.
@@ -42,6 +44,7 @@ struct Model {
   std::vector<Cell> cells;
   std::vector<Factor> factors;
   bool linear = false;  // totals are sums of rounded leaves: a draw only updates its cells' units
+  bool weights = false;  // some factor draws a weight: each draw evaluates with its own plan
   int decimals = 2, tie_decimals = 2;
   Grouping grouping;
   std::uint64_t seed = 1;
@@ -49,6 +52,9 @@ struct Model {
 
 void check_factor(const UncertainFactor& f, const std::string& where) {
   auto bad = [](double v) { return !std::isfinite(v) || v < 0; };
+  if (f.kind == UncertainFactor::Kind::weight && !(f.spread >= 0 && f.spread < 1)) {
+    throw error(error_kind::argument, where, "a weight's spread is a share from 0 to under 1");
+  }
   if (f.kind != UncertainFactor::Kind::range && bad(f.spread)) {
     throw error(error_kind::argument, where, "the spread must be a finite number of at least 0");
   }
@@ -88,7 +94,16 @@ void add_factor(Model& m, const Framework& framework, UncertainFactor spec, std:
   const auto node = framework.find(spec.code);
   if (!node) throw error(error_kind::argument, where, "criterion " + spec.code.str() + " is not in " + framework.id());
   if (spec.name.empty()) spec.name = spec.code.str();
-  Factor f{std::move(spec), m.cells.size(), 0};
+  if (spec.kind == UncertainFactor::Kind::weight) {
+    const auto method = framework.info().aggregation;
+    if (method != Aggregation::weighted_sum && method != Aggregation::weighted_mean) {
+      throw error(error_kind::argument, where, framework.id() + " aggregates by " + to_string(method) + ": it has no weights to vary");
+    }
+    m.factors.push_back({std::move(spec), m.cells.size(), 0, *node});
+    m.weights = true;
+    return;
+  }
+  Factor f{std::move(spec), m.cells.size(), 0, *node};
   for (auto u : units_of(f.spec, m.batch, where)) {
     for (auto leaf_node : leaves_under(framework, *node)) {
       if (m.batch.scores.decision_at(u, leaf_node) == Decision::not_applicable) continue;
@@ -120,20 +135,25 @@ Model compile(const Framework& framework, const BatchResult& batch, const Uncert
   if (o.draws < 1 || o.draws > 100'000'000) throw error(error_kind::argument, "uncertainty", "draws must be from 1 to 100000000");
   if (o.threads > 256) throw error(error_kind::argument, "uncertainty", "threads must be from 0 (all) to 256");
   if (batch.units.empty()) throw error(error_kind::argument, "uncertainty", "no units to rank");
-  Model m{framework.plan(), batch, {}, {}, false, 2, 2, o.ranking.grouping, o.seed};
+  Model m{framework.plan(), batch, {}, {}, false, false, 2, 2, o.ranking.grouping, o.seed};
   for (std::size_t i = 0; i < o.factors.size(); ++i) add_factor(m, framework, o.factors[i], i);
   check_overlaps(m);
   const auto& info = framework.info();
-  m.linear = info.aggregation == Aggregation::sum && info.rounding.mode == RoundingPolicy::Mode::round_leaves;
+  m.linear = !m.weights && info.aggregation == Aggregation::sum && info.rounding.mode == RoundingPolicy::Mode::round_leaves;
   m.decimals = info.rounding.decimals;
   m.tie_decimals = o.ranking.tie_decimals.value_or(m.decimals);
   return m;
 }
 
-// Draws a factor's points into `drawn` (one per cell), from the stream of (draw, sample).
-void draw_factor(const Model& m, std::size_t f, std::uint64_t draw, std::uint64_t sample, double* drawn) {
+// Draws a factor's points into `drawn` (one per cell), or a weight's multiplier into
+// `multiplier`, from the stream of (draw, sample).
+void draw_factor(const Model& m, std::size_t f, std::uint64_t draw, std::uint64_t sample, double* drawn, double* multiplier) {
   const Factor& factor = m.factors[f];
   Random rng(random_detail::stream_seed(m.seed, draw, sample, f));
+  if (factor.spec.kind == UncertainFactor::Kind::weight) {
+    multiplier[f] = 1 + factor.spec.spread * (2 * rng.uniform() - 1);
+    return;
+  }
   for (std::size_t k = factor.first; k < factor.first + factor.count; ++k) {
     const Cell& c = m.cells[k];
     double p = 0;
@@ -141,6 +161,7 @@ void draw_factor(const Model& m, std::size_t f, std::uint64_t draw, std::uint64_
       case UncertainFactor::Kind::normal: p = c.base + factor.spec.spread * rng.normal(); break;
       case UncertainFactor::Kind::uniform: p = c.base + factor.spec.spread * (2 * rng.uniform() - 1); break;
       case UncertainFactor::Kind::range: p = factor.spec.low + (factor.spec.high - factor.spec.low) * rng.uniform(); break;
+      case UncertainFactor::Kind::weight: break;
     }
     drawn[k] = std::clamp(p, 0.0, c.max);
   }
@@ -148,11 +169,35 @@ void draw_factor(const Model& m, std::size_t f, std::uint64_t draw, std::uint64_
 
 // One thread's buffers.
 struct Workspace {
-  std::vector<double> drawn, index, scale;
+  std::vector<double> drawn, index, scale, multiplier, weights;
   RankedValues ranked;
   InputTable table;
   BatchScores scores;
 };
+
+// The plan's weights with each weight factor's multiplier, every set of siblings rescaled to
+// the sum it had (a weight gained is taken from the others in proportion).
+const std::vector<double>& drawn_weights(const Model& m, Workspace& w) {
+  const std::size_t n = m.plan.node_count();
+  w.weights.resize(n);
+  for (std::size_t i = 0; i < n; ++i) w.weights[i] = m.plan.weight(i);
+  for (std::size_t f = 0; f < m.factors.size(); ++f) {
+    if (m.factors[f].spec.kind == UncertainFactor::Kind::weight) w.weights[m.factors[f].node] *= w.multiplier[f];
+  }
+  auto rescale = [&](std::span<const std::uint32_t> siblings) {
+    double before = 0, after = 0;
+    for (auto c : siblings) {
+      before += m.plan.weight(c);
+      after += w.weights[c];
+    }
+    for (auto c : siblings) w.weights[c] *= after > 0 ? before / after : 1.0;
+  };
+  rescale(m.plan.fields());
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!m.plan.children(i).empty()) rescale(m.plan.children(i));
+  }
+  return w.weights;
+}
 
 // The index % of every unit with the cells' points replaced by `drawn`.
 void evaluate_draw(const Model& m, Workspace& w) {
@@ -171,13 +216,18 @@ void evaluate_draw(const Model& m, Workspace& w) {
   }
   // Any other framework: the drawn points enter as appraised scores and the kernel runs.
   for (std::size_t k = 0; k < m.cells.size(); ++k) w.table.appraised[w.table.at(m.cells[k].leaf, m.cells[k].unit)] = w.drawn[k];
-  evaluate_table(m.plan, w.table, w.scores);
+  if (m.weights) {
+    evaluate_table(m.plan.with_weights(drawn_weights(m, w)), w.table, w.scores);
+  } else {
+    evaluate_table(m.plan, w.table, w.scores);
+  }
   w.index = w.scores.index_percent;
 }
 
 Workspace workspace(const Model& m) {
   Workspace w;
   w.drawn.resize(m.cells.size());
+  w.multiplier.assign(m.factors.size(), 1.0);
   if (!m.linear) w.table = m.batch.inputs;
   return w;
 }
@@ -197,7 +247,7 @@ void count_draw(const RankedValues& r, const std::vector<std::size_t>& versus, s
 }
 
 void draw_all(const Model& m, std::uint64_t draw, std::uint64_t sample, Workspace& w) {
-  for (std::size_t f = 0; f < m.factors.size(); ++f) draw_factor(m, f, draw, sample, w.drawn.data());
+  for (std::size_t f = 0; f < m.factors.size(); ++f) draw_factor(m, f, draw, sample, w.drawn.data(), w.multiplier.data());
 }
 
 // Runs body(first, last, thread) over [0, count) split in contiguous parts, one per thread.
@@ -249,7 +299,7 @@ std::vector<FactorSensitivity> sensitivity(const Model& m, const UncertaintyOpti
       draw_all(m, d, 1, w);
       row[1] = output();
       for (std::size_t i = 0; i < k; ++i) {
-        for (std::size_t f = 0; f < k; ++f) draw_factor(m, f, d, f == i ? 1 : 0, w.drawn.data());
+        for (std::size_t f = 0; f < k; ++f) draw_factor(m, f, d, f == i ? 1 : 0, w.drawn.data(), w.multiplier.data());
         row[2 + i] = output();
       }
     }
@@ -384,8 +434,11 @@ UncertaintyDraws uncertainty_draws(const Framework& framework, const BatchResult
     out.node.push_back(c.node);
   }
   out.points.resize(o.draws * m.cells.size());
+  std::vector<double> multiplier(m.factors.size(), 1.0);
   for (std::size_t d = 0; d < o.draws; ++d) {
-    for (std::size_t f = 0; f < m.factors.size(); ++f) draw_factor(m, f, d, 0, out.points.data() + d * m.cells.size());
+    for (std::size_t f = 0; f < m.factors.size(); ++f) {
+      draw_factor(m, f, d, 0, out.points.data() + d * m.cells.size(), multiplier.data());
+    }
   }
   return out;
 }

@@ -194,7 +194,8 @@ def uncertainty(framework: _core.Framework, inputs: Any, *, survey_error: Option
     standard error of every survey criterion's index, in percentage points), ``appraisal_range``
     (every appraised score within ± that many points), and ``factors``, dicts with ``code``,
     ``kind`` (``"normal"``: ``spread`` is a standard deviation in points; ``"uniform"``: ±
-    ``spread``; ``"range"``: anywhere in [``low``, ``high``], for missing data), optional
+    ``spread``; ``"range"``: anywhere in [``low``, ``high``], for missing data; ``"weight"``: the node's weight
+    × U(1 − ``spread``, 1 + ``spread``), siblings rescaled, in weighted frameworks), optional
     ``units`` and ``name``. The same ``seed`` gives the same result whatever ``threads``
     (default: every core). ``result.to_frame()`` gives each unit's median rank, 5–95% interval,
     group chances and chance of ranking above each ``versus`` unit; ``rank_frequency_frame()``

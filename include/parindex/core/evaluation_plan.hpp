@@ -17,6 +17,10 @@ class EvaluationPlan {
   // Compiles a validated framework (Framework's constructor does this once).
   explicit EvaluationPlan(const Framework& framework);
 
+  // A copy with other weights (one per node, positive), the children's maxima recomputed: a
+  // Monte Carlo over weights evaluates each draw with its own.
+  EvaluationPlan with_weights(std::span<const double> weights) const;
+
   std::size_t node_count() const noexcept { return parent_.size(); }
   std::size_t leaf_count() const noexcept { return leaf_node_.size(); }
   // Numbers per unit that the rules read (ScoringRule::slot_count summed over leaves).
@@ -58,6 +62,7 @@ class EvaluationPlan {
   double penalty_cap() const noexcept { return penalty_cap_; }
 
  private:
+  void compute_children_max();
   std::vector<std::int32_t> parent_;
   std::vector<std::uint32_t> depth_;
   std::vector<double> max_, weight_, children_max_;

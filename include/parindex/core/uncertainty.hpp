@@ -18,6 +18,8 @@ struct UncertainFactor {
     normal,   // points + N(0, spread²): a survey's sampling error (spread = s.e. % × max ÷ 100)
     uniform,  // points + U(−spread, +spread): an appraised score within a stated range
     range,    // U(low, high), whatever the points: missing data under a stated imputation
+    weight,   // the node's weight × U(1 − spread, 1 + spread), its siblings' weights rescaled to
+              // keep their sum (weighted aggregations only; every unit alike)
   };
   std::string name;                // shown in the sensitivity table; default "CODE"
   CriterionCode code;
