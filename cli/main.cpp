@@ -73,6 +73,9 @@ Options:
                         month, comma-separated (default: unit); papi: dimension (one row
                         per province and dimension)
   --year Y              papi: only that year (default: every year in the table)
+                        whatif, improve, uncertainty: one year of a score table given
+                        instead of assessments, alone (PAPI's) or after its framework
+                        (FRAMEWORK TABLE.tsv, e.g. data/parindex/ministries-2023.tsv)
   --from Y, --to Y      compare: the two years of a table
   --units FILE          compare: a parindex.units/1 registry (data/units/vn-provinces.json)
   --across-mergers      compare: show a unit that merged beside the unit it merged into

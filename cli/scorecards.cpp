@@ -1,5 +1,6 @@
 // What score, rank and gaps share: loading the framework and scoring each assessment.
 #include <iostream>
+#include <string_view>
 
 #include "cli.hpp"
 
@@ -38,20 +39,33 @@ Scored score_arguments(const Options& o) {
   return out;
 }
 
+namespace {
+
+// A score table is told from an assessment by its name: assessments are JSON.
+bool is_score_table(const std::string& path) {
+  auto ends_with = [&](std::string_view tail) { return path.size() >= tail.size() && path.compare(path.size() - tail.size(), tail.size(), tail) == 0; };
+  return ends_with(".tsv") || ends_with(".csv");
+}
+
+}  // namespace
+
 Assessed assessment_arguments(const Options& o) {
-  if (o.args.size() == 1 && o.year) {  // a PAPI table of sub-dimension scores, one year of it
-    const auto rows = read_score_table(o.args[0]);
-    Assessed out{papi_framework(*o.year), {}};
+  // One year of a table of leaf scores: a PAPI table alone, or any table after its framework
+  // (the ministries' PAR INDEX table after its two-column framework).
+  if (o.year && (o.args.size() == 1 || (o.args.size() == 2 && is_score_table(o.args[1])))) {
+    const std::string& path = o.args.back();
+    const auto rows = read_score_table(path);
+    Assessed out{o.args.size() == 1 ? papi_framework(*o.year) : load_framework(o.args.front()), {}};
     auto table = assessments_from_table(out.framework, *o.year, rows);
-    if (table.assessments.empty()) throw error(error_kind::argument, o.args[0], "no unit has every figure in " + std::to_string(*o.year));
+    if (table.assessments.empty()) throw error(error_kind::argument, path, "no unit has every figure in " + std::to_string(*o.year));
     if (!table.left_out.empty()) {
-      std::cerr << o.args[0] << ": " << table.left_out.size() << " units left out, lacking a figure in " << *o.year << "\n";
+      std::cerr << path << ": " << table.left_out.size() << " units left out, lacking a figure in " << *o.year << "\n";
     }
     out.assessments = std::move(table.assessments);
     return out;
   }
   if (o.args.size() < 2) {
-    throw UsageError(o.command + " needs a framework and at least one assessment, or a PAPI table and --year");
+    throw UsageError(o.command + " needs a framework and at least one assessment, a PAPI table and --year, or a framework, its score table and --year");
   }
   Assessed out{load_framework(o.args.front()), {}};
   for (std::size_t i = 1; i < o.args.size(); ++i) out.assessments.push_back(load_assessment(o.args[i]));
