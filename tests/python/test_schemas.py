@@ -17,7 +17,7 @@ def check(root, name, document):
 
 
 NAMES = ("framework", "assessment", "scorecard", "ranking", "gaps", "plan", "plan_review", "holidays", "commitment",
-         "commitment_review", "units", "survey")
+         "commitment_review", "units", "survey", "improvement", "whatif", "uncertainty")
 
 
 def test_schemas_are_valid(root):
@@ -47,6 +47,18 @@ def test_written_documents_match(root, framework, bac_son):
     c = parindex.Commitment.load(str(root / "examples/commitments/dong-ha-2024.json"))
     check(root, "commitment", c.to_dict())
     check(root, "commitment_review", parindex.review_commitment(c, parindex.vietnam_calendar(2024, 2025), dt.date(2024, 9, 30)).to_dict())
+
+
+def test_decision_documents_match(root, framework):
+    units = [parindex.Assessment.load(p) for p in sorted((root / "examples/langson-2023").glob("*.json"))]
+    plan = parindex.improve(framework, units, "bac-son", "group=A", groups="national",
+                            efforts=root / "examples/langson-2023/efforts/bac-son.csv")
+    check(root, "improvement", json.loads(plan.to_json()))
+    r = parindex.uncertainty(framework, units, survey_error=2, draws=50, groups="national", versus="huu-lung",
+                             sensitivity=True)
+    check(root, "uncertainty", json.loads(r.to_json()))
+    for name, golden in [("improvement", "bac-son.improve.json"), ("whatif", "langson-2023.whatif.json")]:
+        check(root, name, json.loads((root / "tests/golden" / golden).read_text(encoding="utf-8")))
 
 
 @pytest.mark.parametrize("file", ["08-unknown-key.framework.json", "09-negative-max.framework.json",
