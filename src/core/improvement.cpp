@@ -130,11 +130,11 @@ TargetCheck target_check(const ImprovementTarget& target, const BatchResult& bat
 Standing standing(const Framework& framework, const BatchResult& batch, std::size_t self, const ImprovementOptions& o, int decimals) {
   Standing s;
   s.index = batch.scores.index_percent;
-  for (std::size_t i = 0; i < batch.units.size(); ++i) {
-    auto it = o.others_index_percent.find(batch.units[i].code);
-    if (it == o.others_index_percent.end() || i == self) continue;
-    if (!std::isfinite(it->second)) throw error(error_kind::argument, "improve, unit " + it->first, "its index % must be finite");
-    s.index[i] = it->second;
+  for (const auto& [code, index] : o.others_index_percent) {
+    const std::size_t i = unit_index(batch, code, "the unit held at an index %,");
+    if (i == self) throw error(error_kind::argument, "improve, unit " + code, "the unit improved cannot be held fixed");
+    if (!std::isfinite(index) || index < 0) throw error(error_kind::argument, "improve, unit " + code, "its index % must be a finite number of at least 0");
+    s.index[i] = index;
   }
   s.self = self;
   s.max = batch.scores.scale_max[self];

@@ -128,6 +128,18 @@ TEST(Improvement, BadRequestsNameWhatIsWrong) {
   EXPECT_PARINDEX_ERROR(improve(fw, units, "bac-son", o), error_kind::argument, "effort for 9.9");
   o.efforts = {{CriterionCode("3.5.3"), -1, 0, std::nullopt, std::nullopt, false}};
   EXPECT_PARINDEX_ERROR(improve(fw, units, "bac-son", o), error_kind::argument, "at least 0");
+  o.efforts.clear();
+  o.others_index_percent = {{"nowhere", 90.0}};
+  EXPECT_PARINDEX_ERROR(improve(fw, units, "bac-son", o), error_kind::argument, "nowhere is not among");
+}
+
+TEST(Improvement, OthersHeldAtAnotherIndex) {
+  // Hữu Lũng held at 92% instead of its 90.94%: rank 1 then needs 92% of 99.50 = 91.54 points.
+  auto o = target("rank=1");
+  o.others_index_percent = {{"huu-lung", 92.0}};
+  const auto plan = improve(langson(), langson_units(), "bac-son", o);
+  EXPECT_DOUBLE_EQ(plan.required_total, 91.54);
+  EXPECT_NEAR(plan.cost, 91.54 - 84.87, 1e-9);
 }
 
 TEST(Improvement, EffortCsvErrorsNameLineAndColumn) {
