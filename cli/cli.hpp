@@ -1,6 +1,7 @@
 // Internal: the parts of the parindex command-line tool.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -46,6 +47,7 @@ struct Options {
   std::string target;           // --target
   std::string efforts_file;     // --efforts
   bool survey_criteria = false; // --survey
+  std::map<std::string, double> hold;  // --hold UNIT=PERCENT
   struct Change {
     std::string scenario;  // --scenario in force, or "" for the first
     std::string kind;      // --set, --appraise, --not-applicable

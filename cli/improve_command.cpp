@@ -52,6 +52,7 @@ int run_improve(const Options& o) {
   if (!o.efforts_file.empty()) options.efforts = load_efforts(o.efforts_file);
   options.survey_criteria = o.survey_criteria;
   options.ranking = rank_options(o);
+  options.others_index_percent = o.hold;
   const ImprovementPlan plan = improve(in.framework, in.assessments, o.unit, options);
   if (o.format == Format::json) {
     std::cout << to_json(plan);

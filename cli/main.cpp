@@ -101,6 +101,8 @@ Options:
   --efforts FILE        improve: a CSV of costs and ceilings per criterion (code,
                         cost_per_point, cost_per_step, max_input, max_points, out_of_reach)
   --survey              improve: survey criteria count as within reach
+  --hold UNIT=PERCENT   improve: hold another unit at this index % (say, the 95th percentile
+                        of its uncertainty) instead of its own; repeatable
   --draws N             uncertainty: Monte Carlo draws (default 1000)
   --seed S              uncertainty: the random seed (default 1); same seed, same result
   --survey-error PP     uncertainty: the standard error of every survey index, in percentage
@@ -182,6 +184,11 @@ Options parse_args(int argc, char** argv) {
       o.target = value();
     } else if (a == "--efforts") {
       o.efforts_file = value();
+    } else if (a == "--hold") {
+      const std::string v = value();
+      const auto eq = v.find('=');
+      if (eq == std::string::npos || eq == 0) throw UsageError("--hold takes UNIT=PERCENT, got \"" + v + "\"");
+      o.hold[v.substr(0, eq)] = number_argument(v.substr(eq + 1), "--hold " + v.substr(0, eq));
     } else if (a == "--survey") {
       o.survey_criteria = true;
     } else if (a == "--draws") {

@@ -39,7 +39,8 @@ struct Leaf {
     return entry ? entry->value : none;
   }
   double cap() const { return std::min(max, effort.max_points.value_or(max)); }
-  double round(double p) const { return rounds ? round_half_up(p, decimals) : p; }
+  // As the kernel scores it: rounded, never above the max.
+  double round(double p) const { return std::min(rounds ? round_half_up(p, decimals) : p, max); }
   ScenarioChange input_change(InputValue v) const {
     ScenarioChange c;
     c.units = {unit};
@@ -270,6 +271,14 @@ long long grid_units(double gain, int decimals, bool rounded) {
 
 void check_framework(const Framework& framework) {
   const auto& info = framework.info();
+  const auto& plan = framework.plan();
+  for (std::size_t i = 0; i < plan.node_count(); ++i) {
+    if (!plan.children(i).empty() && plan.children_max(i) > plan.max_points(i)) {
+      throw error(error_kind::argument, "improve, framework " + framework.id() + ", criterion " + framework.criteria()[i].code.str(),
+                  "its children's maxima add to more than its own, so its points are capped and the total is not the sum "
+                  "of the leaves the search needs");
+    }
+  }
   if (info.aggregation != Aggregation::sum || info.rounding.mode == RoundingPolicy::Mode::round_at_depth) {
     throw error(error_kind::argument, "improve, framework " + framework.id(),
                 "the search needs a total that is the sum of the leaves' points, rounded at the leaves or not at all; "

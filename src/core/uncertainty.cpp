@@ -131,6 +131,15 @@ void check_overlaps(const Model& m) {
   }
 }
 
+// The kernel caps a parent at its declared max; a total is the plain sum of its leaves only when
+// no parent's children can add to more than that.
+bool parents_hold_their_children(const EvaluationPlan& plan) {
+  for (std::size_t i = 0; i < plan.node_count(); ++i) {
+    if (!plan.children(i).empty() && plan.children_max(i) > plan.max_points(i)) return false;
+  }
+  return true;
+}
+
 Model compile(const Framework& framework, const BatchResult& batch, const UncertaintyOptions& o) {
   if (o.draws < 1 || o.draws > 100'000'000) throw error(error_kind::argument, "uncertainty", "draws must be from 1 to 100000000");
   if (o.threads > 256) throw error(error_kind::argument, "uncertainty", "threads must be from 0 (all) to 256");
@@ -139,7 +148,8 @@ Model compile(const Framework& framework, const BatchResult& batch, const Uncert
   for (std::size_t i = 0; i < o.factors.size(); ++i) add_factor(m, framework, o.factors[i], i);
   check_overlaps(m);
   const auto& info = framework.info();
-  m.linear = !m.weights && info.aggregation == Aggregation::sum && info.rounding.mode == RoundingPolicy::Mode::round_leaves;
+  m.linear = !m.weights && info.aggregation == Aggregation::sum &&
+             info.rounding.mode == RoundingPolicy::Mode::round_leaves && parents_hold_their_children(m.plan);
   m.decimals = info.rounding.decimals;
   m.tie_decimals = o.ranking.tie_decimals.value_or(m.decimals);
   return m;
@@ -205,7 +215,8 @@ void evaluate_draw(const Model& m, Workspace& w) {
   if (m.linear) {
     w.scale.assign(s.scale_achieved.begin(), s.scale_achieved.end());
     for (std::size_t k = 0; k < m.cells.size(); ++k) {
-      w.scale[m.cells[k].unit] += round_half_up_fast(w.drawn[k], m.decimals) - m.cells[k].base;
+      const Cell& c = m.cells[k];
+      w.scale[c.unit] += std::min(round_half_up_fast(w.drawn[k], m.decimals), c.max) - c.base;
     }
     w.index.resize(s.total.size());
     for (std::size_t u = 0; u < w.index.size(); ++u) {
