@@ -135,7 +135,7 @@ void check_overlaps(const Model& m) {
 // no parent's children can add to more than that.
 bool parents_hold_their_children(const EvaluationPlan& plan) {
   for (std::size_t i = 0; i < plan.node_count(); ++i) {
-    if (!plan.children(i).empty() && plan.children_max(i) > plan.max_points(i)) return false;
+    if (!plan.children(i).empty() && plan.children_max(i) > plan.max_points(i) * (1 + 1e-12) + 1e-9) return false;
   }
   return true;
 }
