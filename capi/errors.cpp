@@ -84,6 +84,7 @@ const char* parindex_status_name(parindex_status status) {
     case PARINDEX_ERROR_IO: return "io";
     case PARINDEX_ERROR_MEMORY: return "memory";
     case PARINDEX_ERROR_INTERNAL: return "internal";
+    default: break;
   }
   return "unknown";
 }

@@ -63,7 +63,11 @@ typedef enum parindex_status {
   PARINDEX_ERROR_ARGUMENT = 3,   /* a call that cannot be honoured: NULL, a date that does not exist, mixed years */
   PARINDEX_ERROR_IO = 4,         /* a file that cannot be read */
   PARINDEX_ERROR_MEMORY = 5,     /* out of memory */
-  PARINDEX_ERROR_INTERNAL = 6    /* anything else: a bug in parindex, please report it */
+  PARINDEX_ERROR_INTERNAL = 6,   /* anything else: a bug in parindex, please report it */
+  /* Never returned: they make every int a valid value of the type, so a caller passing any
+   * number (from Java, say) cannot put the library outside the language's rules. */
+  PARINDEX_STATUS_INT_MIN_ = -2147483647 - 1,
+  PARINDEX_STATUS_INT_MAX_ = 2147483647
 } parindex_status;
 
 /* "ok", "document", "validation", "argument", "io", "memory", "internal" ("unknown" for other
@@ -156,7 +160,10 @@ typedef struct parindex_totals {
 typedef enum parindex_grouping {
   PARINDEX_GROUPS_NONE = 0,
   PARINDEX_GROUPS_NATIONAL = 1, /* PAR INDEX 2023–2024: A at ≥ 90%, B from 80% */
-  PARINDEX_GROUPS_QUARTILES = 2 /* PAPI: highest, high-average, low-average, lowest */
+  PARINDEX_GROUPS_QUARTILES = 2, /* PAPI: highest, high-average, low-average, lowest */
+  /* Not groupings: every int a valid value, so a wrong one is an ARGUMENT error. */
+  PARINDEX_GROUPS_INT_MIN_ = -2147483647 - 1,
+  PARINDEX_GROUPS_INT_MAX_ = 2147483647
 } parindex_grouping;
 
 /* Evaluates an assessment against its framework. VALIDATION names the criterion when the
