@@ -4,6 +4,7 @@
 #include <fstream>
 #include <sstream>
 #include <set>
+#include <vector>
 
 namespace parindex::json_detail {
 
@@ -217,12 +218,25 @@ std::vector<std::string> Object::strings(std::string_view key) const {
 }
 
 std::string read_text_file(const std::filesystem::path& path) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    throw error(error_kind::io, path.string(), "is a directory, not a document file");
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) throw error(error_kind::io, path.string(), "cannot open the file for reading");
-  std::ostringstream ss;
-  ss << in.rdbuf();
+  // Read in blocks up to the limit, so a device or endless pipe (/dev/zero) stops with an error.
+  std::string text;
+  std::vector<char> block(1 << 20);
+  while (in) {
+    in.read(block.data(), static_cast<std::streamsize>(block.size()));
+    text.append(block.data(), static_cast<std::size_t>(in.gcount()));
+    if (text.size() > max_document_bytes) {
+      throw error(error_kind::io, path.string(),
+                  "larger than " + std::to_string(max_document_bytes >> 20) + " MiB, the limit for one document");
+    }
+  }
   if (in.bad()) throw error(error_kind::io, path.string(), "reading the file failed");
-  return ss.str();
+  return text;
 }
 
 void check_schema(const Object& doc, const DocumentSchema& schema) {

@@ -66,7 +66,11 @@ auto located(const std::string& source, F&& f) {
   }
 }
 
-// The whole file as text; parindex::error (io) naming the path when it cannot be read.
+// The largest document read from a file (a 100,000-criterion framework is about 20 MiB).
+inline constexpr std::size_t max_document_bytes = std::size_t{64} << 20;
+
+// The whole file as text; parindex::error (io) naming the path when it cannot be read, is a
+// directory or exceeds max_document_bytes.
 std::string read_text_file(const std::filesystem::path& path);
 
 // Parses a document and brings it to the schema's current version with the registered

@@ -4,7 +4,10 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 #include <string_view>
+#include <utility>
 
 #include "parindex/core/error.hpp"
 
@@ -13,9 +16,19 @@ int fuzz_one(const std::uint8_t* data, std::size_t size, F&& f) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
   try {
     f(text);
-  } catch (const parindex::error&) {
+  } catch (const parindex::error& e) {
+    // PARINDEX_FUZZ_ERRORS=1 prints them: a seed that fails where it should load is a weak seed.
+    static const bool report = std::getenv("PARINDEX_FUZZ_ERRORS") != nullptr;
+    if (report) std::fprintf(stderr, "parindex::error: %s\n", e.what());
   }
   return 0;
+}
+
+// Two documents in one input, separated by the first NUL byte; `second` is empty without one.
+inline std::pair<std::string_view, std::string_view> fuzz_split(std::string_view text) {
+  const std::size_t nul = text.find('\0');
+  if (nul == std::string_view::npos) return {text, {}};
+  return {text.substr(0, nul), text.substr(nul + 1)};
 }
 
 // An invariant the harness checks: breaking it aborts, which libFuzzer reports.
