@@ -10,6 +10,7 @@
 
 #include "parindex/dossiers/dossier_log.hpp"
 #include "parindex/core/error.hpp"
+#include "parindex/core/utf8.hpp"
 
 namespace parindex {
 
@@ -116,6 +117,13 @@ void DossierCounts::add(const DossierCounts& o) noexcept {
 Date due_day(const WorkCalendar& calendar, const DateTime& received_at, int working_days,
              const CountingConvention& convention) {
   if (received_at.is_special()) throw error(error_kind::argument, "due_day", "not a date-time");
+  if (working_days < 0 || working_days > 3650) {
+    throw error(error_kind::argument, "due_day", "expected 0 to 3650 working days, got " + std::to_string(working_days));
+  }
+  if (convention.cutoff_minute && (*convention.cutoff_minute < 0 || *convention.cutoff_minute > 24 * 60)) {
+    throw error(error_kind::argument, "due_day: cutoff_minute",
+                "expected a minute of the day from 0 to 1440, got " + std::to_string(*convention.cutoff_minute));
+  }
   const Date received = received_at.date();
   const long minute = received_at.time_of_day().total_seconds() / 60;
   // The working day the dossier counts as received on.
@@ -259,6 +267,10 @@ class Accumulator {
 
  private:
   Problem parse(std::string_view line, std::size_t line_number) {
+    // Checked first, so no reason below ever quotes bytes a JSON or CSV writer cannot carry.
+    if (const std::size_t bad = invalid_utf8_at(line); bad != std::string_view::npos) {
+      return {"invalid UTF-8", "byte " + std::to_string(bad + 1) + " of the line is not valid UTF-8"};
+    }
     std::size_t count = 0;
     if (!split(line, f_, count, unquoted_)) return {"bad quoting", "a quoted field is not closed"};
     if (count != kColumns) {
@@ -279,7 +291,7 @@ class Accumulator {
     int days = 0;
     auto [end, ec] = std::from_chars(f_[6].data(), f_[6].data() + f_[6].size(), days);
     if (f_[6].empty() || ec != std::errc() || end != f_[6].data() + f_[6].size()) {
-      return {"bad processing time", "processing_days \"" + std::string(f_[6]) + "\" is not a whole number"};
+      return {"bad processing time", "processing_days \"" + std::string(f_[6]) + "\" is not a whole number from 0 to 3650"};
     }
     if (days < 0) return {"negative processing time", "processing_days is negative (" + std::to_string(days) + ")"};
     if (days > 3650) return {"bad processing time", "processing_days " + std::to_string(days) + " exceeds 3650"};
@@ -297,13 +309,15 @@ class Accumulator {
       }
     }
     if (!calendar_.covers(received)) {
-      return {"outside the calendar", "received_at " + to_iso(received) + " lies outside the calendar's years"};
+      return {"outside the calendar", "received_at " + to_iso(received) + " lies outside the calendar's years (" +
+                                          std::to_string(calendar_.first_year()) + "–" + std::to_string(calendar_.last_year()) + ")"};
     }
     Date due;
     try {
       due = due_day(calendar_, DateTime(received, boost::posix_time::minutes(received_minute)), days, options_.convention);
     } catch (const error&) {
-      return {"outside the calendar", "the due day lies beyond the calendar's years"};
+      return {"outside the calendar", "the due day lies beyond the calendar's years (" + std::to_string(calendar_.first_year()) +
+                                          "–" + std::to_string(calendar_.last_year()) + ")"};
     }
 
     DossierStatus status;
