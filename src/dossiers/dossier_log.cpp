@@ -535,7 +535,12 @@ DossierMetrics read_dossiers(const std::filesystem::path& path, const WorkCalend
   work(0);
   for (auto& t : pool) t.join();
   for (auto& f : failures) {
-    if (f) std::rethrow_exception(f);
+    if (!f) continue;
+    try {
+      std::rethrow_exception(f);
+    } catch (...) {
+      rethrow_as_error(where);  // a thread's failure, whatever it was, as a parindex::error at the file
+    }
   }
   return combine(parts, options, where);
 }

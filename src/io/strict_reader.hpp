@@ -56,10 +56,15 @@ double as_number(const json& j, const std::string& pointer);
 std::string as_string(const json& j, const std::string& pointer);
 
 // Prefixes errors with the document's name: "data/x.json: /criteria/3/max: ...".
+// Any other exception (a dependency's) becomes a parindex::error at the document, too.
 template <class F>
 auto located(const std::string& source, F&& f) {
   try {
-    return f();
+    try {
+      return f();
+    } catch (...) {
+      rethrow_as_error("");
+    }
   } catch (const error& e) {
     if (source.empty()) throw;
     throw e.located_in(source + ": ");
