@@ -478,13 +478,19 @@ DossierMetrics read_dossiers(const std::filesystem::path& path, const WorkCalend
   if (std::filesystem::is_directory(path, ec)) throw error(error_kind::io, where, "is a directory, not a dossier log");
   std::ifstream in(path, std::ios::binary);
   if (!in) throw error(error_kind::io, where, "cannot open the file for reading");
-  std::string header;
-  std::getline(in, header);
-  check_header(header, where);
-  const std::uintmax_t size = std::filesystem::file_size(path, ec);
-  if (ec) throw error(error_kind::io, where, "cannot tell the file's size: " + ec.message());
+  // Read in parts at offsets, so a regular file of known size (not a device or a pipe).
+  const std::uintmax_t size = std::filesystem::is_regular_file(path, ec) ? std::filesystem::file_size(path, ec) : 0;
+  if (ec || !std::filesystem::is_regular_file(path, ec)) {
+    throw error(error_kind::io, where, "is not a regular file; a dossier log is read in parts at offsets");
+  }
+  // The header is short: look for its line break in the first 4 KiB only.
+  std::string head(static_cast<std::size_t>(std::min<std::uintmax_t>(size, 4096)), '\0');
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<std::size_t>(in.gcount()));
+  const std::size_t header_end = head.find('\n');
+  check_header(std::string_view(head).substr(0, header_end), where);
   // The body starts after the header and its line break (a header-only file may have none).
-  const std::uintmax_t body_start = std::min<std::uintmax_t>(size, header.size() + (in.eof() ? 0 : 1));
+  const std::uintmax_t body_start = header_end == std::string::npos ? size : header_end + 1;
   // Split the body into parts at line boundaries.
   const int threads = options.threads;
   std::vector<std::uintmax_t> bounds{body_start};
