@@ -191,6 +191,8 @@ double Object::non_negative(std::string_view key) const {
 int Object::integer(std::string_view key) const {
   const json& v = need(key);
   if (!v.is_number_integer()) fail(pointer(key), std::string("expected a whole number, got ") + type_name(v));
+  // 2^63 and above are unsigned in the parser; read as long long they would wrap to negatives.
+  if (v.is_number_unsigned() && v.get<unsigned long long>() > 1000000000ULL) fail(pointer(key), "the number is out of range");
   long long n = v.get<long long>();
   if (n < -1000000000LL || n > 1000000000LL) fail(pointer(key), "the number is out of range");
   return static_cast<int>(n);

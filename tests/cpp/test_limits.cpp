@@ -72,3 +72,13 @@ TEST(Limits, UnitRegistryDatesMustBeDates) {
     "units": [{"code": "01", "name": "A", "valid_from": null, "valid_to": "2025-13-01"}]})json";
   EXPECT_PARINDEX_ERROR(units_from_json(doc), error_kind::document, "/units/0/valid_to: expected a date YYYY-MM-DD or null");
 }
+
+// Whole numbers of 2^63 and above are unsigned in the JSON parser: read as signed they wrapped
+// to negatives and were reported as such ("a count cannot be negative").
+TEST(Limits, WholeNumbersBeyondTwoToThe63) {
+  EXPECT_PARINDEX_ERROR(deadline_from_json(R"({"kind": "after_event", "event": "e", "days": 18446744073709551611})"),
+                        error_kind::document, "/days: the number is out of range");
+  EXPECT_PARINDEX_ERROR(input_from_json(R"({"occurrences": {"minor": 9223372036854775808}})", "/criteria/1"),
+                        error_kind::document, "occurrences/minor: a count above 1000000000 (got 9223372036854775808)");
+  EXPECT_EQ(std::get<OccurrenceCounts>(input_from_json(R"({"occurrences": {"minor": 1000000000}})")).at("minor"), 1000000000);
+}
