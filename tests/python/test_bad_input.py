@@ -85,3 +85,9 @@ def test_group_keys_are_tuples(calendar, tmp_path):
                    "D2,a,district,P1,b\x1fc,2024-03-04,5,2024-03-05,0,0,0,0\n", encoding="utf-8")
     m = parindex.read_dossiers(str(log), calendar, dt.date(2024, 5, 10), group_by=["field", "unit"])
     assert sorted(tuple(g.key) for g in m.groups) == [("b\x1fc", "a"), ("c", "a\x1fb")]
+
+
+@pytest.mark.parametrize("month, day", [(13, 40), (0, 1), (2, 31)])
+def test_lunar_date_out_of_range(month, day):
+    with pytest.raises(parindex.ArgumentError, match=f"lunar date 2023-{month:02d}-{day:02d}: expected a month 1–12 and a day 1–30"):
+        parindex.LunarDate(2023, month, day)
