@@ -31,8 +31,12 @@ inline std::pair<std::string_view, std::string_view> fuzz_split(std::string_view
   return {text.substr(0, nul), text.substr(nul + 1)};
 }
 
-// An invariant the harness checks: breaking it aborts, which libFuzzer reports.
-#define FUZZ_CHECK(condition) \
-  do {                        \
-    if (!(condition)) __builtin_trap(); \
+// An invariant the harness checks: breaking it names the check and aborts, which libFuzzer
+// (or the replay driver's test) reports.
+#define FUZZ_CHECK(condition)                                                                    \
+  do {                                                                                           \
+    if (!(condition)) {                                                                          \
+      std::fprintf(stderr, "FUZZ_CHECK failed at %s:%d: %s\n", __FILE__, __LINE__, #condition); \
+      __builtin_trap();                                                                          \
+    }                                                                                            \
   } while (0)
