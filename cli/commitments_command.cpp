@@ -43,7 +43,12 @@ int run_commitments(const Options& o) {
     record_dossier_actuals(c, m.all, *o.as_of);
     std::cerr << "dossier log: rows read " << m.rows_read << " = used " << m.rows_used << " + rejected " << m.rows_rejected << "\n";
   }
-  CommitmentReview r = review(c, calendar, *o.as_of, o.within_days);
+  CommitmentReview r;
+  try {
+    r = review(c, calendar, *o.as_of, o.within_days);
+  } catch (const error& e) {
+    throw e.located_in(o.args[0] + ": ");  // the commitment file, then the target
+  }
   if (o.format == Format::json) {
     std::cout << to_json(r);
     return 0;

@@ -1,5 +1,6 @@
 // parindex compare: every unit's move between two years of an index table, or the change of
 // each criterion between two assessments.
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -61,6 +62,8 @@ int compare_years(const Options& o) {
 }
 
 CodeMapping read_mapping(const std::string& path) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) throw error(error_kind::io, path, "is a directory, not a mapping file");
   std::ifstream in(path);
   if (!in) throw error(error_kind::io, path, "cannot open the file for reading");
   CodeMapping m;

@@ -336,11 +336,22 @@ int main(int argc, char** argv) {
   } catch (const UsageError& e) {
     std::cerr << "parindex: " << e.what() << " (see parindex --help)\n";
     return 2;
-  } catch (const parindex::error& e) {
-    std::cerr << "parindex: error: " << e.what() << "\n";
-    return 1;
-  } catch (const std::exception& e) {
-    std::cerr << "parindex: internal error: " << e.what() << "\n";
+  } catch (...) {
+    // One boundary for every command: whatever escaped (a parindex::error, or a dependency's
+    // exception such as std::bad_alloc or Boost's bad_year) is reported as a parindex::error,
+    // one line, exit status 1. A dependency's is located at the command that met it.
+    std::string command = "parindex";
+    for (int i = 1; i < argc; ++i) {
+      if (argv[i][0] != '-') {
+        command = argv[i];
+        break;
+      }
+    }
+    try {
+      parindex::rethrow_as_error(command);
+    } catch (const parindex::error& e) {
+      std::cerr << "parindex: error: " << e.what() << "\n";
+    }
     return 1;
   }
 }

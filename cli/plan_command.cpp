@@ -27,7 +27,12 @@ int run_plan(const Options& o) {
   Plan plan = load_plan(o.args[0]);
   for (const auto& [name, date] : o.events) plan.events[name] = date;
   WorkCalendar calendar = calendar_for(o, plan.period_first.year(), plan.period_last.year() + 1);
-  PlanReview r = review(plan, calendar, *o.as_of, o.within_days);
+  PlanReview r;
+  try {
+    r = review(plan, calendar, *o.as_of, o.within_days);
+  } catch (const error& e) {
+    throw e.located_in(o.args[0] + ": ");  // the plan file, then the action
+  }
   if (o.format == Format::json) {
     std::cout << to_json(r);
     return 0;

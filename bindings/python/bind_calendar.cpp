@@ -29,7 +29,12 @@ std::array<bool, 7> weekend_from(const std::vector<int>& python_weekdays) {
 
 void bind_calendar(py::module_& m) {
   py::class_<LunarDate>(m, "LunarDate", "A date of the Vietnamese lunar calendar (UTC+7).")
-      .def(py::init([](int year, unsigned month, unsigned day, bool leap) { return LunarDate{year, month, day, leap}; }),
+      .def(py::init([](int year, unsigned month, unsigned day, bool leap) {
+             const LunarDate l{year, month, day, leap};
+             // Whether that year has the day (or the leap month) is known only by converting.
+             if (!l.ok()) throw error(error_kind::argument, "lunar date " + l.str(), "expected a month 1–12 and a day 1–30");
+             return l;
+           }),
            py::arg("year"), py::arg("month"), py::arg("day"), py::arg("leap") = false)
       .def_readonly("year", &LunarDate::year)
       .def_readonly("month", &LunarDate::month)

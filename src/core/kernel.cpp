@@ -95,7 +95,8 @@ void score_leaf(const EvaluationPlan& plan, const InputTable& t, std::size_t lea
         p = needs_evidence && !evidence[k] ? 0.0 : self[k];
         how = Decision::self_assessed;
       }
-      if (rounds) p = round_half_up_fast(p, decimals);
+      // Rounding never lifts a score above its max (9.5 of 9.5 at 0 decimals stays 9.5, not 10).
+      if (rounds) p = std::min(round_half_up_fast(p, decimals), max);
     }
     out.achieved[to + k] = p;
     out.max_points[to + k] = dropped[k] ? 0.0 : max;
@@ -139,8 +140,10 @@ void score_parent(const EvaluationPlan& plan, std::size_t node, Block b, Scratch
   // The declared maximum while every child applies; else scaled by the share still applicable.
   const double declared = plan.max_points(node), full = plan.children_max(node);
   for (std::size_t k = 0; k < b.count; ++k) {
-    const double p = rounds ? round_half_up_fast(s.points[k], decimals) : s.points[k];
     const double max = s.max[k] == full ? declared : full > 0 ? s.max[k] * declared / full : 0.0;
+    // Never above the max: neither rounding nor children whose maxima add to a little more than
+    // the declared one (within half a unit of the last decimal) can lift it there.
+    const double p = std::min(rounds ? round_half_up_fast(s.points[k], decimals) : s.points[k], max);
     out.achieved[to + k] = dropped[k] ? 0.0 : p;
     out.max_points[to + k] = dropped[k] ? 0.0 : max;
     out.decided_by[to + k] = dropped[k] ? Decision::not_applicable : Decision::children;
@@ -156,7 +159,7 @@ void score_totals(const EvaluationPlan& plan, const InputTable& t, Block b, Scra
     for (std::size_t a = 0; a < plan.adjustment_count(); ++a) {
       (plan.adjustment_is_bonus(a) ? bonus : penalty) += t.adjustments[t.at(a, u)];
     }
-    out.scale_achieved[u] = plan.rounds_total() ? round_half_up_fast(s.points[k], decimals) : s.points[k];
+    out.scale_achieved[u] = std::min(plan.rounds_total() ? round_half_up_fast(s.points[k], decimals) : s.points[k], s.max[k]);
     out.scale_max[u] = s.max[k];
     out.bonus[u] = std::min(bonus, plan.bonus_cap());
     out.penalty[u] = std::min(penalty, plan.penalty_cap());

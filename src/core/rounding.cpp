@@ -1,5 +1,7 @@
 #include "parindex/core/rounding.hpp"
 
+#include "parindex/core/error.hpp"
+
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -40,11 +42,16 @@ double round_half_up(double x, int decimals) {
 }
 
 std::string format_fixed(double x, int decimals) {
+  if (decimals < 0 || decimals > 17) {
+    throw error(error_kind::argument, "format_fixed", "decimals must be a whole number from 0 to 17, got " + std::to_string(decimals));
+  }
   double r = round_half_up(x, decimals);
   if (r == 0) r = 0;  // no "-0.00"
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, r);
-  return buf;
+  // Sized to fit: 1e308 at 2 decimals is 312 characters, never cut short.
+  const int n = std::snprintf(nullptr, 0, "%.*f", decimals, r);
+  std::string out(static_cast<std::size_t>(n), '\0');
+  std::snprintf(out.data(), out.size() + 1, "%.*f", decimals, r);
+  return out;
 }
 
 std::string format_shortest(double x) {

@@ -4,11 +4,13 @@
 #include <cstring>
 #include <exception>
 #include <fstream>
+#include <functional>
 #include <thread>
 #include <unordered_map>
 
 #include "parindex/dossiers/dossier_log.hpp"
 #include "parindex/core/error.hpp"
+#include "parindex/core/utf8.hpp"
 
 namespace parindex {
 
@@ -115,6 +117,13 @@ void DossierCounts::add(const DossierCounts& o) noexcept {
 Date due_day(const WorkCalendar& calendar, const DateTime& received_at, int working_days,
              const CountingConvention& convention) {
   if (received_at.is_special()) throw error(error_kind::argument, "due_day", "not a date-time");
+  if (working_days < 0 || working_days > 3650) {
+    throw error(error_kind::argument, "due_day", "expected 0 to 3650 working days, got " + std::to_string(working_days));
+  }
+  if (convention.cutoff_minute && (*convention.cutoff_minute < 0 || *convention.cutoff_minute > 24 * 60)) {
+    throw error(error_kind::argument, "due_day: cutoff_minute",
+                "expected a minute of the day from 0 to 1440, got " + std::to_string(*convention.cutoff_minute));
+  }
   const Date received = received_at.date();
   const long minute = received_at.time_of_day().total_seconds() / 60;
   // The working day the dossier counts as received on.
@@ -130,6 +139,16 @@ namespace {
 
 constexpr std::size_t kColumns = 12;
 constexpr std::size_t kKeptRejections = 1000;
+
+// A group's key: one value per grouping key, compared as a tuple (no separator to collide with).
+using Key = std::vector<std::string>;
+struct KeyHash {
+  std::size_t operator()(const Key& key) const noexcept {
+    std::size_t h = key.size();
+    for (const auto& part : key) h = h * 1000003u ^ (std::hash<std::string>{}(part) + 0x9e3779b9u + (h << 6) + (h >> 2));
+    return h;
+  }
+};
 
 struct Problem {
   const char* kind;  // the key counted in rejected_by
@@ -243,11 +262,15 @@ class Accumulator {
   std::optional<RejectedRow> first_error_;
   std::vector<RejectedRow> rejections_;
   std::map<std::string, std::size_t> rejected_by_;
-  std::unordered_map<std::string, DossierCounts> groups_;
+  std::unordered_map<Key, DossierCounts, KeyHash> groups_;
   std::vector<LateDossier> late_;
 
  private:
   Problem parse(std::string_view line, std::size_t line_number) {
+    // Checked first, so no reason below ever quotes bytes a JSON or CSV writer cannot carry.
+    if (const std::size_t bad = invalid_utf8_at(line); bad != std::string_view::npos) {
+      return {"invalid UTF-8", "byte " + std::to_string(bad + 1) + " of the line is not valid UTF-8"};
+    }
     std::size_t count = 0;
     if (!split(line, f_, count, unquoted_)) return {"bad quoting", "a quoted field is not closed"};
     if (count != kColumns) {
@@ -268,7 +291,7 @@ class Accumulator {
     int days = 0;
     auto [end, ec] = std::from_chars(f_[6].data(), f_[6].data() + f_[6].size(), days);
     if (f_[6].empty() || ec != std::errc() || end != f_[6].data() + f_[6].size()) {
-      return {"bad processing time", "processing_days \"" + std::string(f_[6]) + "\" is not a whole number"};
+      return {"bad processing time", "processing_days \"" + std::string(f_[6]) + "\" is not a whole number from 0 to 3650"};
     }
     if (days < 0) return {"negative processing time", "processing_days is negative (" + std::to_string(days) + ")"};
     if (days > 3650) return {"bad processing time", "processing_days " + std::to_string(days) + " exceeds 3650"};
@@ -286,13 +309,15 @@ class Accumulator {
       }
     }
     if (!calendar_.covers(received)) {
-      return {"outside the calendar", "received_at " + to_iso(received) + " lies outside the calendar's years"};
+      return {"outside the calendar", "received_at " + to_iso(received) + " lies outside the calendar's years (" +
+                                          std::to_string(calendar_.first_year()) + "–" + std::to_string(calendar_.last_year()) + ")"};
     }
     Date due;
     try {
       due = due_day(calendar_, DateTime(received, boost::posix_time::minutes(received_minute)), days, options_.convention);
     } catch (const error&) {
-      return {"outside the calendar", "the due day lies beyond the calendar's years"};
+      return {"outside the calendar", "the due day lies beyond the calendar's years (" + std::to_string(calendar_.first_year()) +
+                                          "–" + std::to_string(calendar_.last_year()) + ")"};
     }
 
     DossierStatus status;
@@ -302,22 +327,22 @@ class Accumulator {
       status = options_.as_of <= due ? DossierStatus::pending : DossierStatus::pending_overdue;
     }
 
-    key_.clear();
-    for (GroupKey k : options_.group_by) {
-      if (!key_.empty()) key_ += '\x1f';
-      switch (k) {
-        case GroupKey::unit: key_ += unit; break;
-        case GroupKey::level: key_ += level; break;
-        case GroupKey::procedure: key_ += procedure; break;
-        case GroupKey::field: key_ += field; break;
-        case GroupKey::year: key_ += std::to_string(received.year()); break;
+    key_.resize(options_.group_by.size());
+    for (std::size_t i = 0; i < options_.group_by.size(); ++i) {
+      std::string& part = key_[i];
+      switch (options_.group_by[i]) {
+        case GroupKey::unit: part.assign(unit); break;
+        case GroupKey::level: part.assign(level); break;
+        case GroupKey::procedure: part.assign(procedure); break;
+        case GroupKey::field: part.assign(field); break;
+        case GroupKey::year: part = std::to_string(received.year()); break;
         case GroupKey::quarter:
-          key_ += std::to_string(received.year()) + "-Q" + std::to_string((received.month() - 1) / 3 + 1);
+          part = std::to_string(received.year()) + "-Q" + std::to_string((received.month() - 1) / 3 + 1);
           break;
         case GroupKey::month: {
           char buf[16];
           std::snprintf(buf, sizeof buf, "%04d-%02d", static_cast<int>(received.year()), static_cast<int>(received.month()));
-          key_ += buf;
+          part = buf;
           break;
         }
       }
@@ -355,12 +380,12 @@ class Accumulator {
   const DossierOptions& options_;
   std::array<std::string_view, kColumns> f_;
   std::vector<std::string> unquoted_;
-  std::string key_;
+  Key key_;
 };
 
 void check_header(std::string_view header, const std::string& where) {
   if (!header.empty() && header.back() == '\r') header.remove_suffix(1);
-  if (header.size() >= 3 && static_cast<unsigned char>(header[0]) == 0xEF) header.remove_prefix(3);  // UTF-8 BOM
+  if (header.substr(0, 3) == "\xEF\xBB\xBF") header.remove_prefix(3);  // UTF-8 BOM, and nothing else
   std::string expected;
   for (const auto& c : dossier_columns()) expected += (expected.empty() ? "" : ",") + c;
   if (header != expected) {
@@ -368,7 +393,8 @@ void check_header(std::string_view header, const std::string& where) {
   }
 }
 
-// Feeds complete lines of `text` (starting at physical line `first_line`) to an accumulator.
+// Feeds the lines of `text` (starting at physical line `first_line`) to an accumulator: each
+// '\n' ends a line, blank ones included, and a last line without one counts as a line too.
 void feed(Accumulator& acc, std::string_view text, std::size_t first_line) {
   std::size_t start = 0;
   while (start < text.size()) {
@@ -397,7 +423,7 @@ DossierMetrics combine(std::vector<Accumulator>& parts, const DossierOptions& op
   }
   DossierMetrics out;
   out.group_by = options.group_by;
-  std::map<std::string, DossierCounts> merged;
+  std::map<Key, DossierCounts> merged;
   for (auto& p : parts) {
     out.rows_read += p.read_;
     out.rows_rejected += p.rejected_;
@@ -411,13 +437,7 @@ DossierMetrics combine(std::vector<Accumulator>& parts, const DossierOptions& op
   out.rows_used = out.rows_read - out.rows_rejected;
   for (auto& [k, c] : merged) {
     DossierGroup g;
-    std::size_t start = 0;
-    while (true) {
-      std::size_t sep = k.find('\x1f', start);
-      g.key.push_back(k.substr(start, sep == std::string::npos ? std::string::npos : sep - start));
-      if (sep == std::string::npos) break;
-      start = sep + 1;
-    }
+    g.key = k;
     g.counts = c;
     out.all.add(c);
     out.groups.push_back(std::move(g));
@@ -428,6 +448,15 @@ DossierMetrics combine(std::vector<Accumulator>& parts, const DossierOptions& op
 void check_options(const DossierOptions& options) {
   if (options.as_of.is_special()) throw error(error_kind::argument, "dossiers", "a review date (as_of) is required");
   if (options.group_by.empty()) throw error(error_kind::argument, "dossiers", "group by at least one key");
+  if (options.threads < 1 || options.threads > 64) {
+    throw error(error_kind::argument, "dossiers: threads", "expected 1 to 64 parts, got " + std::to_string(options.threads));
+  }
+  if (options.buffer_bytes < 1) throw error(error_kind::argument, "dossiers: buffer_bytes", "expected at least 1 byte");
+  const auto& cutoff = options.convention.cutoff_minute;
+  if (cutoff && (*cutoff < 0 || *cutoff > 24 * 60)) {
+    throw error(error_kind::argument, "dossiers: cutoff_minute",
+                "expected a minute of the day from 0 to 1440, got " + std::to_string(*cutoff));
+  }
 }
 
 }  // namespace
@@ -445,15 +474,25 @@ DossierMetrics read_dossiers_text(std::string_view csv, const WorkCalendar& cale
 DossierMetrics read_dossiers(const std::filesystem::path& path, const WorkCalendar& calendar, const DossierOptions& options) {
   check_options(options);
   const std::string where = path.string();
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) throw error(error_kind::io, where, "is a directory, not a dossier log");
   std::ifstream in(path, std::ios::binary);
   if (!in) throw error(error_kind::io, where, "cannot open the file for reading");
-  std::string header;
-  std::getline(in, header);
-  check_header(header, where);
-  const std::uintmax_t body_start = static_cast<std::uintmax_t>(in.tellg() < 0 ? 0 : static_cast<std::uintmax_t>(in.tellg()));
-  const std::uintmax_t size = std::filesystem::file_size(path);
+  // Read in parts at offsets, so a regular file of known size (not a device or a pipe).
+  const std::uintmax_t size = std::filesystem::is_regular_file(path, ec) ? std::filesystem::file_size(path, ec) : 0;
+  if (ec || !std::filesystem::is_regular_file(path, ec)) {
+    throw error(error_kind::io, where, "is not a regular file; a dossier log is read in parts at offsets");
+  }
+  // The header is short: look for its line break in the first 4 KiB only.
+  std::string head(static_cast<std::size_t>(std::min<std::uintmax_t>(size, 4096)), '\0');
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<std::size_t>(in.gcount()));
+  const std::size_t header_end = head.find('\n');
+  check_header(std::string_view(head).substr(0, header_end), where);
+  // The body starts after the header and its line break (a header-only file may have none).
+  const std::uintmax_t body_start = header_end == std::string::npos ? size : header_end + 1;
   // Split the body into parts at line boundaries.
-  const int threads = std::max(1, std::min(options.threads, 16));
+  const int threads = options.threads;
   std::vector<std::uintmax_t> bounds{body_start};
   for (int t = 1; t < threads; ++t) {
     std::uintmax_t guess = body_start + (size - body_start) * static_cast<std::uintmax_t>(t) / static_cast<std::uintmax_t>(threads);
@@ -473,10 +512,9 @@ DossierMetrics read_dossiers(const std::filesystem::path& path, const WorkCalend
     try {
       std::ifstream part(path, std::ios::binary);
       part.seekg(static_cast<std::streamoff>(bounds[i]));
-      constexpr std::size_t chunk = 1 << 22;
+      const std::size_t chunk = options.buffer_bytes;
       std::string buffer;
       std::uintmax_t left = bounds[i + 1] - bounds[i];
-      std::string carry;
       std::vector<char> block(chunk);
       while (left > 0) {
         std::size_t want = static_cast<std::size_t>(std::min<std::uintmax_t>(chunk, left));
@@ -484,18 +522,15 @@ DossierMetrics read_dossiers(const std::filesystem::path& path, const WorkCalend
         std::size_t got = static_cast<std::size_t>(part.gcount());
         if (got == 0) throw error(error_kind::io, where, "reading the file failed");
         left -= got;
-        buffer.assign(carry);
         buffer.append(block.data(), got);
-        std::size_t last_nl = left > 0 ? buffer.rfind('\n') : buffer.size();
-        if (last_nl == std::string::npos) {
-          carry = std::move(buffer);
-          continue;
-        }
-        std::string_view complete(buffer.data(), left > 0 ? last_nl : buffer.size());
-        feed(parts[i], complete, 2);
+        // Feed the complete lines, each with its line break; keep the rest for the next block.
+        const std::size_t last_nl = buffer.rfind('\n');
+        if (last_nl == std::string::npos) continue;
+        feed(parts[i], std::string_view(buffer.data(), last_nl + 1), 2);
         if (parts[i].first_error_) return;
-        carry = left > 0 ? buffer.substr(last_nl + 1) : std::string();
+        buffer.erase(0, last_nl + 1);
       }
+      std::string& carry = buffer;
       if (!carry.empty()) feed(parts[i], carry, 2);
     } catch (...) {
       failures[i] = std::current_exception();
@@ -506,7 +541,12 @@ DossierMetrics read_dossiers(const std::filesystem::path& path, const WorkCalend
   work(0);
   for (auto& t : pool) t.join();
   for (auto& f : failures) {
-    if (f) std::rethrow_exception(f);
+    if (!f) continue;
+    try {
+      std::rethrow_exception(f);
+    } catch (...) {
+      rethrow_as_error(where);  // a thread's failure, whatever it was, as a parindex::error at the file
+    }
   }
   return combine(parts, options, where);
 }

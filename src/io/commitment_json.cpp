@@ -112,6 +112,8 @@ Commitment commitment_from_json(std::string_view text, const std::string& source
   } catch (const error& e) {
     if (source.empty()) throw;
     throw e.located_in(source + ": ");
+  } catch (...) {
+    rethrow_as_error(source);  // a dependency's exception, as a parindex::error at the document
   }
 }
 

@@ -1,10 +1,14 @@
 #include "csv.hpp"
 
 #include "parindex/core/error.hpp"
+#include "parindex/core/utf8.hpp"
 
 namespace parindex::csv_detail {
 
 std::vector<std::string> cells(std::string_view line, char delimiter, const std::string& where) {
+  if (const std::size_t bad = invalid_utf8_at(line); bad != std::string_view::npos) {
+    throw error(error_kind::document, where, "byte " + std::to_string(bad + 1) + " of the line is not valid UTF-8");
+  }
   std::vector<std::string> out(1);
   bool quoted = false;
   for (std::size_t i = 0; i < line.size(); ++i) {

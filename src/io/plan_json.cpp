@@ -95,10 +95,14 @@ Plan plan_from_json(std::string_view text, const std::string& source) {
   } catch (const error& e) {
     if (source.empty()) throw;
     throw e.located_in(source + ": ");
+  } catch (...) {
+    rethrow_as_error(source);  // a dependency's exception, as a parindex::error at the document
   }
 }
 
-DeadlineSpec deadline_from_json(std::string_view text) { return read_deadline(parse_strict(text), ""); }
+DeadlineSpec deadline_from_json(std::string_view text) {
+  return located("", [&] { return read_deadline(parse_strict(text), ""); });
+}
 
 std::string to_json(const DeadlineSpec& spec) { return dump(write_deadline(spec)); }
 

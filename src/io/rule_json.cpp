@@ -145,6 +145,11 @@ InputValue read_input(const json& j, const std::string& pointer) {
     OccurrenceCounts out;
     for (const auto& [name, n] : counts.items()) {
       if (!n.is_number_integer()) fail(pointer_append(p, name), std::string("expected a whole number, got ") + type_name(n));
+      // Read unsigned first: 2^63 and above would wrap to a negative long long.
+      constexpr long long max_count = 1'000'000'000;
+      if (n.is_number_unsigned() && n.get<unsigned long long>() > static_cast<unsigned long long>(max_count)) {
+        fail(pointer_append(p, name), "a count above 1000000000 (got " + n.dump() + ")");
+      }
       long long v = n.get<long long>();
       if (v < 0) fail(pointer_append(p, name), "a count cannot be negative");
       out[name] = v;

@@ -4,6 +4,7 @@
 #include <fstream>
 #include <sstream>
 #include <set>
+#include <vector>
 
 namespace parindex::json_detail {
 
@@ -191,6 +192,8 @@ double Object::non_negative(std::string_view key) const {
 int Object::integer(std::string_view key) const {
   const json& v = need(key);
   if (!v.is_number_integer()) fail(pointer(key), std::string("expected a whole number, got ") + type_name(v));
+  // 2^63 and above are unsigned in the parser; read as long long they would wrap to negatives.
+  if (v.is_number_unsigned() && v.get<unsigned long long>() > 1000000000ULL) fail(pointer(key), "the number is out of range");
   long long n = v.get<long long>();
   if (n < -1000000000LL || n > 1000000000LL) fail(pointer(key), "the number is out of range");
   return static_cast<int>(n);
@@ -218,12 +221,25 @@ std::vector<std::string> Object::strings(std::string_view key) const {
 }
 
 std::string read_text_file(const std::filesystem::path& path) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    throw error(error_kind::io, path.string(), "is a directory, not a document file");
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) throw error(error_kind::io, path.string(), "cannot open the file for reading");
-  std::ostringstream ss;
-  ss << in.rdbuf();
+  // Read in blocks up to the limit, so a device or endless pipe (/dev/zero) stops with an error.
+  std::string text;
+  std::vector<char> block(1 << 20);
+  while (in) {
+    in.read(block.data(), static_cast<std::streamsize>(block.size()));
+    text.append(block.data(), static_cast<std::size_t>(in.gcount()));
+    if (text.size() > max_document_bytes) {
+      throw error(error_kind::io, path.string(),
+                  "larger than " + std::to_string(max_document_bytes >> 20) + " MiB, the limit for one document");
+    }
+  }
   if (in.bad()) throw error(error_kind::io, path.string(), "reading the file failed");
-  return ss.str();
+  return text;
 }
 
 void check_schema(const Object& doc, const DocumentSchema& schema) {

@@ -56,17 +56,26 @@ double as_number(const json& j, const std::string& pointer);
 std::string as_string(const json& j, const std::string& pointer);
 
 // Prefixes errors with the document's name: "data/x.json: /criteria/3/max: ...".
+// Any other exception (a dependency's) becomes a parindex::error at the document, too.
 template <class F>
 auto located(const std::string& source, F&& f) {
   try {
-    return f();
+    try {
+      return f();
+    } catch (...) {
+      rethrow_as_error("");
+    }
   } catch (const error& e) {
     if (source.empty()) throw;
     throw e.located_in(source + ": ");
   }
 }
 
-// The whole file as text; parindex::error (io) naming the path when it cannot be read.
+// The largest document read from a file (a 100,000-criterion framework is about 20 MiB).
+inline constexpr std::size_t max_document_bytes = std::size_t{64} << 20;
+
+// The whole file as text; parindex::error (io) naming the path when it cannot be read, is a
+// directory or exceeds max_document_bytes.
 std::string read_text_file(const std::filesystem::path& path);
 
 // Parses a document and brings it to the schema's current version with the registered

@@ -168,7 +168,12 @@ CommitmentReview review(const Commitment& c, const WorkCalendar& calendar, const
     const auto& schedule = t.reporting.empty() ? c.reporting : t.reporting;
     std::vector<std::pair<Date, std::string>> owed;
     for (const auto& spec : schedule) {
-      DueDates due = resolve(spec, calendar, {}, c.period_first, c.period_last);
+      DueDates due;
+      try {
+        due = resolve(spec, calendar, {}, c.period_first, c.period_last);
+      } catch (const error& e) {
+        throw e.located_in("target " + t.id + ", reports: ");
+      }
       for (const auto& d : due.dates) owed.emplace_back(d, period_for(spec, d));
     }
     std::sort(owed.begin(), owed.end());

@@ -120,7 +120,12 @@ PlanReview review(const Plan& plan, const WorkCalendar& calendar, const Date& as
   for (const auto& a : plan.actions) {
     ActionReview r;
     r.action = &a;
-    DueDates due = resolve(a.deadline, calendar, plan.events, plan.period_first, plan.period_last);
+    DueDates due;
+    try {
+      due = resolve(a.deadline, calendar, plan.events, plan.period_first, plan.period_last);
+    } catch (const error& e) {
+      throw e.located_in("action " + a.id + ": ");  // which action of the plan, not just which date
+    }
     r.due_dates = due.dates;
     r.missing_event = due.missing_event;
     if (a.status == ActionStatus::cancelled) {

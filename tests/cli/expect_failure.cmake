@@ -1,6 +1,8 @@
 # Runs COMMAND (a |-separated list); expects exit status EXPECT_EXIT, empty stdout, and one
 # stderr line containing EXPECT_STDERR.
+# (tests/malformed/cli.tsv writes a ; in the expected text as @SEMI@.)
 string(REPLACE "|" ";" cmd "${COMMAND}")
+string(REPLACE "@SEMI@" ";" EXPECT_STDERR "${EXPECT_STDERR}")
 execute_process(COMMAND ${cmd} OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
 if(NOT rc EQUAL EXPECT_EXIT)
   message(FATAL_ERROR "expected exit ${EXPECT_EXIT}, got ${rc}; stderr: ${err}")

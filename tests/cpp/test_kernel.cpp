@@ -253,6 +253,7 @@ struct Reference {
       how[i] = Decision::children;
     }
     if (rounds(fw.depth_of(i))) achieved[i] = round_half_up(achieved[i], fw.info().rounding.decimals);
+    achieved[i] = std::min(achieved[i], max[i]);  // never above the max, rounded or not
   }
 
   // Points and maximum of the applicable nodes (or, with declared, every node's declared max).
@@ -283,6 +284,7 @@ struct Reference {
     for (auto f : fw.fields()) node(f, false);
     auto [p, m] = combine(fw.fields(), false);
     if (rounds(0)) p = round_half_up(p, fw.info().rounding.decimals);
+    p = std::min(p, m);
     double bonus = 0, penalty = 0;
     for (const auto& adj : fw.adjustments()) {
       auto it = a.adjustments.find(adj.id);

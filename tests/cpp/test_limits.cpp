@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "parindex/calendar/lunar.hpp"
+#include "parindex/core/batch.hpp"
 #include "parindex/io/json.hpp"
 #include "parindex/plans/commitment.hpp"
 #include "test_support.hpp"
@@ -71,4 +72,34 @@ TEST(Limits, UnitRegistryDatesMustBeDates) {
   const char* doc = R"json({"schema": "parindex.units/1", "country": "VN", "level": "province", "sources": ["x"],
     "units": [{"code": "01", "name": "A", "valid_from": null, "valid_to": "2025-13-01"}]})json";
   EXPECT_PARINDEX_ERROR(units_from_json(doc), error_kind::document, "/units/0/valid_to: expected a date YYYY-MM-DD or null");
+}
+
+// Whole numbers of 2^63 and above are unsigned in the JSON parser: read as signed they wrapped
+// to negatives and were reported as such ("a count cannot be negative").
+TEST(Limits, WholeNumbersBeyondTwoToThe63) {
+  EXPECT_PARINDEX_ERROR(deadline_from_json(R"({"kind": "after_event", "event": "e", "days": 18446744073709551611})"),
+                        error_kind::document, "/days: the number is out of range");
+  EXPECT_PARINDEX_ERROR(input_from_json(R"({"occurrences": {"minor": 9223372036854775808}})", "/criteria/1"),
+                        error_kind::document, "occurrences/minor: a count above 1000000000 (got 9223372036854775808)");
+  EXPECT_EQ(std::get<OccurrenceCounts>(input_from_json(R"({"occurrences": {"minor": 1000000000}})")).at("minor"), 1000000000);
+}
+
+// Found by fuzz_evaluate: with 0 decimals a full 9.5 of 9.5 rounded to 10, above its max, and the
+// parent and total with it. A node never scores above its max, rounded or not.
+TEST(Limits, RoundingNeverLiftsAScoreAboveItsMax) {
+  const Framework fw = framework_from_json(R"json({"schema": "parindex.framework/2", "id": "t", "name": "t",
+    "period": {"from": 2024}, "legal_source": "x", "aggregation": "sum", "rounding": {"mode": "round_leaves", "decimals": 0},
+    "criteria": [{"code": "1", "title": "A", "max": 12}, {"code": "1.1", "title": "B", "max": 9.5, "rule": {"kind": "manual"}},
+                 {"code": "1.2", "title": "C", "max": 2.5, "rule": {"kind": "manual"}}]})json");
+  const Assessment a = assessment_from_json(R"json({"schema": "parindex.assessment/1", "framework": "t",
+    "unit": {"code": "u", "name": "U"}, "year": 2024,
+    "criteria": {"1.1": {"appraised_score": 9.5}, "1.2": {"appraised_score": 2.5}}})json");
+  const Scorecard card = evaluate(fw, a);
+  EXPECT_EQ(card.find(CriterionCode::parse("1.1").value())->achieved, 9.5);
+  EXPECT_EQ(card.find(CriterionCode::parse("1.2").value())->achieved, 2.5);
+  EXPECT_EQ(card.find(CriterionCode::parse("1").value())->achieved, 12);
+  EXPECT_EQ(card.total(), 12);
+  EXPECT_EQ(card.index_percent(), 100);
+  const BatchResult batch = evaluate_many(fw, std::vector<Assessment>{a});
+  EXPECT_EQ(batch.scores.total[0], 12);
 }

@@ -1,6 +1,8 @@
 // The one exception type of parindex.
 #pragma once
 
+#include <exception>
+#include <new>
 #include <stdexcept>
 #include <string>
 
@@ -38,5 +40,26 @@ class error : public std::runtime_error {
   std::string where_;
   std::string detail_;
 };
+
+// The exception boundary: called from a catch (...) handler, rethrows the exception being
+// handled as a parindex::error located at `where`. A parindex::error passes through as it is;
+// std::bad_alloc becomes an io error ("out of memory"); std::out_of_range (Boost.Date_Time's
+// bad_year, bad_month and bad_day_of_month among them) an argument error; any other exception
+// (nlohmann::json's, the standard library's) a document error with its message.
+[[noreturn]] inline void rethrow_as_error(const std::string& where) {
+  try {
+    throw;
+  } catch (const error&) {
+    throw;
+  } catch (const std::bad_alloc&) {
+    throw error(error_kind::io, where, "out of memory");
+  } catch (const std::out_of_range& e) {
+    throw error(error_kind::argument, where, std::string("a value out of range: ") + e.what());
+  } catch (const std::exception& e) {
+    throw error(error_kind::document, where, e.what());
+  } catch (...) {
+    throw error(error_kind::document, where, "an unknown failure");
+  }
+}
 
 }  // namespace parindex

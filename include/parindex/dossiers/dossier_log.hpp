@@ -59,7 +59,8 @@ struct DossierOptions {
   std::vector<GroupKey> group_by{GroupKey::unit};
   bool stop_at_first_error = false;    // else skip bad rows and count them
   bool keep_late = false;              // list the late and overdue dossiers
-  int threads = 2;                     // the file is read in this many parts at once
+  int threads = 2;                     // the file is read in this many parts at once (1 to 64)
+  std::size_t buffer_bytes = std::size_t{1} << 22;  // each part reads this many bytes at a time (at least 1)
 };
 
 // The figures of one group. Shares are over the dossiers they concern: on-time over resolved,
@@ -81,7 +82,7 @@ struct DossierCounts {
 };
 
 struct DossierGroup {
-  std::vector<std::string> key;  // one value per DossierOptions::group_by entry
+  std::vector<std::string> key;  // one value per DossierOptions::group_by entry, kept apart (any bytes)
   DossierCounts counts;
 };
 
