@@ -54,6 +54,32 @@ void print_reconciliation(std::ostream& out, const DossierMetrics& m) {
 
 }  // namespace
 
+// One row per group in the columns of Python's DossierMetrics.to_frame(): the keys, every
+// count, every share in % (empty where undefined).
+static void print_metrics_csv(const DossierMetrics& m) {
+  Table t{{}, {}, {}};
+  for (auto k : m.group_by) t.headers.push_back(to_string(k));
+  for (const char* h : {"total", "early", "on_time", "late", "pending", "pending_overdue", "fully_online", "paid_online",
+                        "digitised", "apologised", "on_time_rate", "fully_online_share", "paid_online_share",
+                        "digitised_share", "apology_coverage"}) {
+    t.headers.push_back(h);
+  }
+  for (const auto& g : m.groups) {
+    auto cells = g.key;
+    const auto& c = g.counts;
+    for (auto v : {c.total, c.early, c.on_time, c.late, c.pending, c.pending_overdue, c.fully_online, c.paid_online,
+                   c.digitised, c.apologised}) {
+      cells.push_back(std::to_string(v));
+    }
+    for (const auto& v : {c.on_time_rate(), c.fully_online_share(), c.paid_online_share(), c.digitised_share(),
+                          c.apology_coverage()}) {
+      cells.push_back(v ? format_shortest(round_half_up(*v, 9)) : "");
+    }
+    t.add(std::move(cells));
+  }
+  t.render(std::cout, Format::csv);
+}
+
 int run_dossiers(const Options& o) {
   if (o.args.size() != 1) throw UsageError("dossiers takes one LOG.csv");
   DossierOptions options;
@@ -68,13 +94,14 @@ int run_dossiers(const Options& o) {
   DossierMetrics m = read_dossiers(o.args[0], calendar, options);
 
   if (o.late) {
-    Table t{{"line", "dossier", "unit", "level", "procedure", "field", "received", "due", "resolved", "status",
-             "working_days_late", "apology"},
+    // The columns of Python's DossierMetrics.late_frame().
+    Table t{{"line", "id", "unit", "level", "procedure", "field", "received", "due", "resolved", "status",
+             "working_days_late", "apologised"},
             {true, false, false, false, false, false, false, false, false, false, true, false}, {}};
     for (const auto& l : m.late) {
       t.add({std::to_string(l.line), l.id, l.unit, l.level, l.procedure, l.field, to_iso(l.received), to_iso(l.due),
              l.resolved ? to_iso(*l.resolved) : "", to_string(l.status), std::to_string(l.working_days_late),
-             l.apologised ? "yes" : "no"});
+             l.apologised ? "true" : "false"});
     }
     t.render(std::cout, o.format == Format::json ? Format::csv : o.format);
     print_reconciliation(o.format == Format::table ? std::cout : std::cerr, m);
@@ -82,6 +109,11 @@ int run_dossiers(const Options& o) {
   }
   if (o.format == Format::json) {
     std::cout << to_json(m, options.as_of);
+    return 0;
+  }
+  if (o.format == Format::csv) {
+    print_metrics_csv(m);
+    print_reconciliation(std::cerr, m);
     return 0;
   }
   Table t{{}, {}, {}};
@@ -103,13 +135,11 @@ int run_dossiers(const Options& o) {
     t.add(std::move(cells));
   };
   for (const auto& g : m.groups) row(g.key, g.counts);
-  if (o.format != Format::csv) {
-    std::vector<std::string> all(m.group_by.size(), "");
-    all[0] = "(all)";
-    row(all, m.all);
-  }
+  std::vector<std::string> all(m.group_by.size(), "");
+  all[0] = "(all)";
+  row(all, m.all);
   t.render(std::cout, o.format);
-  print_reconciliation(o.format == Format::csv ? std::cerr : std::cout, m);
+  print_reconciliation(std::cout, m);
   return 0;
 }
 

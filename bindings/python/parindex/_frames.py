@@ -172,8 +172,10 @@ def late_frame(metrics) -> "pd.DataFrame":
 
 def commitment_frame(review) -> "pd.DataFrame":
     cols = ["id", "title", "target", "latest", "latest_period", "projection", "status", "report", "next_report",
-            "responsible", "explanation"]
+            "missed_reports", "responsible", "explanation"]
     rows = [{c: getattr(t, c) for c in cols} for t in review.targets]
+    for r in rows:
+        r["missed_reports"] = list(r["missed_reports"])
     return _dates(_pandas().DataFrame(rows, columns=cols), ["next_report"])
 
 
