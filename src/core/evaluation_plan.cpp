@@ -70,4 +70,11 @@ EvaluationPlan EvaluationPlan::with_weights(std::span<const double> weights) con
   return out;
 }
 
+bool EvaluationPlan::parents_hold_their_children() const noexcept {
+  for (std::size_t i = 0; i < node_count(); ++i) {
+    if (!children(i).empty() && children_max_[i] > max_[i] * (1 + 1e-12) + 1e-9) return false;
+  }
+  return true;
+}
+
 }  // namespace parindex

@@ -101,9 +101,7 @@ struct TargetCheck {
 };
 
 std::size_t unit_index(const BatchResult& batch, const std::string& code, const std::string& what) {
-  for (std::size_t i = 0; i < batch.units.size(); ++i) {
-    if (batch.units[i].code == code) return i;
-  }
+  if (const auto i = batch.find(code)) return *i;
   throw error(error_kind::argument, "improve", what + " " + code + " is not among the assessments");
 }
 

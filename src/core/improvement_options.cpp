@@ -271,13 +271,10 @@ long long grid_units(double gain, int decimals, bool rounded) {
 
 void check_framework(const Framework& framework) {
   const auto& info = framework.info();
-  const auto& plan = framework.plan();
-  for (std::size_t i = 0; i < plan.node_count(); ++i) {
-    if (!plan.children(i).empty() && plan.children_max(i) > plan.max_points(i) * (1 + 1e-12) + 1e-9) {
-      throw error(error_kind::argument, "improve, framework " + framework.id() + ", criterion " + framework.criteria()[i].code.str(),
-                  "its children's maxima add to more than its own, so its points are capped and the total is not the sum "
-                  "of the leaves the search needs");
-    }
+  if (!framework.plan().parents_hold_their_children()) {
+    throw error(error_kind::argument, "improve, framework " + framework.id(),
+                "some criterion's children's maxima add to more than its own, so its points are capped and the total "
+                "is not the sum of the leaves the search needs");
   }
   if (info.aggregation != Aggregation::sum || info.rounding.mode == RoundingPolicy::Mode::round_at_depth) {
     throw error(error_kind::argument, "improve, framework " + framework.id(),

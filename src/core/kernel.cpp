@@ -170,6 +170,13 @@ void score_totals(const EvaluationPlan& plan, const InputTable& t, Block b, Scra
 
 }  // namespace
 
+std::optional<std::size_t> BatchResult::find(const std::string& code) const {
+  for (std::size_t i = 0; i < units.size(); ++i) {
+    if (units[i].code == code) return i;
+  }
+  return std::nullopt;
+}
+
 void evaluate_table(const EvaluationPlan& plan, const InputTable& t, BatchScores& out) {
   const std::size_t n = plan.node_count();
   out.units = t.units;

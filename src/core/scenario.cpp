@@ -2,6 +2,7 @@
 #include "parindex/core/scenario.hpp"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "parindex/core/batch.hpp"
@@ -55,15 +56,20 @@ bool applies_to(const ScenarioChange& change, const Assessment& a) {
   return change.units.empty() || std::find(change.units.begin(), change.units.end(), a.unit.code) != change.units.end();
 }
 
+// Each unit's place in a ranking (best first) by code, so thousands of units pair up in one pass.
+std::map<std::string, const RankedUnit*> by_code(const Ranking& r) {
+  std::map<std::string, const RankedUnit*> out;
+  for (const auto& u : r.units) out.emplace(u.unit.code, &u);
+  return out;
+}
+
 std::vector<ScenarioOutcome> outcomes(const Ranking& base, const Ranking& now, std::span<const Assessment> order) {
+  const auto before = by_code(base), after = by_code(now);
   std::vector<ScenarioOutcome> out;
   out.reserve(order.size());
   for (const auto& a : order) {
-    auto find = [&](const Ranking& r) {
-      return *std::find_if(r.units.begin(), r.units.end(), [&](const RankedUnit& u) { return u.unit.code == a.unit.code; });
-    };
-    const RankedUnit& b = find(base);
-    const RankedUnit& n = find(now);
+    const RankedUnit& b = *before.at(a.unit.code);
+    const RankedUnit& n = *after.at(a.unit.code);
     out.push_back({b.unit, b.total, n.total, b.index_percent, n.index_percent, b.rank, n.rank, n.of, b.group, n.group});
   }
   return out;

@@ -70,9 +70,9 @@ std::vector<std::size_t> units_of(const UncertainFactor& f, const BatchResult& b
     return out;
   }
   for (const auto& code : f.units) {
-    auto it = std::find_if(batch.units.begin(), batch.units.end(), [&](const UnitRef& u) { return u.code == code; });
-    if (it == batch.units.end()) throw error(error_kind::argument, where, "unit " + code + " is not in the batch");
-    out.push_back(static_cast<std::size_t>(it - batch.units.begin()));
+    const auto u = batch.find(code);
+    if (!u) throw error(error_kind::argument, where, "unit " + code + " is not in the batch");
+    out.push_back(*u);
   }
   return out;
 }
@@ -131,15 +131,6 @@ void check_overlaps(const Model& m) {
   }
 }
 
-// The kernel caps a parent at its declared max; a total is the plain sum of its leaves only when
-// no parent's children can add to more than that.
-bool parents_hold_their_children(const EvaluationPlan& plan) {
-  for (std::size_t i = 0; i < plan.node_count(); ++i) {
-    if (!plan.children(i).empty() && plan.children_max(i) > plan.max_points(i) * (1 + 1e-12) + 1e-9) return false;
-  }
-  return true;
-}
-
 Model compile(const Framework& framework, const BatchResult& batch, const UncertaintyOptions& o) {
   if (o.draws < 1 || o.draws > 100'000'000) throw error(error_kind::argument, "uncertainty", "draws must be from 1 to 100000000");
   if (o.threads > 256) throw error(error_kind::argument, "uncertainty", "threads must be from 0 (all) to 256");
@@ -149,7 +140,7 @@ Model compile(const Framework& framework, const BatchResult& batch, const Uncert
   check_overlaps(m);
   const auto& info = framework.info();
   m.linear = !m.weights && info.aggregation == Aggregation::sum &&
-             info.rounding.mode == RoundingPolicy::Mode::round_leaves && parents_hold_their_children(m.plan);
+             info.rounding.mode == RoundingPolicy::Mode::round_leaves && m.plan.parents_hold_their_children();
   m.decimals = info.rounding.decimals;
   m.tie_decimals = o.ranking.tie_decimals.value_or(m.decimals);
   return m;
@@ -341,9 +332,9 @@ std::vector<FactorSensitivity> sensitivity(const Model& m, const UncertaintyOpti
 std::vector<std::size_t> versus_units(const BatchResult& batch, const std::vector<std::string>& versus) {
   std::vector<std::size_t> out;
   for (const auto& code : versus) {
-    auto it = std::find_if(batch.units.begin(), batch.units.end(), [&](const UnitRef& u) { return u.code == code; });
-    if (it == batch.units.end()) throw error(error_kind::argument, "uncertainty, versus " + code, "no such unit in the batch");
-    out.push_back(static_cast<std::size_t>(it - batch.units.begin()));
+    const auto u = batch.find(code);
+    if (!u) throw error(error_kind::argument, "uncertainty, versus " + code, "no such unit in the batch");
+    out.push_back(*u);
   }
   return out;
 }

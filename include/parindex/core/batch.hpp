@@ -88,6 +88,9 @@ struct BatchResult {
   int year = 0;
   InputTable inputs;
   BatchScores scores;
+
+  // The index of the unit with this code, or nothing.
+  std::optional<std::size_t> find(const std::string& code) const;
 };
 
 // Encodes assessments as a table. Throws parindex::error (validation or argument) naming the

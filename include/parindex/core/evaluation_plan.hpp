@@ -22,6 +22,9 @@ class EvaluationPlan {
   EvaluationPlan with_weights(std::span<const double> weights) const;
 
   std::size_t node_count() const noexcept { return parent_.size(); }
+  // Whether no parent's children's maxima add to more than its own (beyond rounding noise), so
+  // the cap at a parent's maximum never binds: under a sum, the total is then the sum of its leaves.
+  bool parents_hold_their_children() const noexcept;
   std::size_t leaf_count() const noexcept { return leaf_node_.size(); }
   // Numbers per unit that the rules read (ScoringRule::slot_count summed over leaves).
   std::size_t slot_count() const noexcept { return slot_total_; }
