@@ -290,6 +290,9 @@ std::string to_json(const Assessment& a) {
   j["year"] = a.year;
   if (!a.notes.empty()) j["notes"] = a.notes;
   j["criteria"] = ordered_json::object();
+  // Appended without ordered_json's search for an equal key (linear per member): the codes
+  // come from a map, so they are distinct already.
+  auto& criteria = j["criteria"].get_ref<ordered_json::object_t&>();
   for (const auto& [code, e] : a.entries) {
     ordered_json n = ordered_json::object();
     if (e.value) n["value"] = write_input(*e.value);
@@ -307,7 +310,7 @@ std::string to_json(const Assessment& a) {
     if (!e.cause.empty()) n["cause"] = e.cause;
     if (e.not_applicable) n["not_applicable"] = true;
     if (!e.note.empty()) n["note"] = e.note;
-    j["criteria"][code.str()] = std::move(n);
+    criteria.emplace_back(code.str(), std::move(n));
   }
   if (!a.adjustments.empty()) j["adjustments"] = a.adjustments;
   return dump(j);

@@ -3,7 +3,6 @@
 #include <cmath>
 #include <fstream>
 #include <sstream>
-#include <set>
 #include <vector>
 
 namespace parindex::json_detail {
@@ -23,12 +22,91 @@ std::pair<std::size_t, std::size_t> line_column(std::string_view text, std::size
   return {line, column};
 }
 
-// Where the parser is, so a duplicate key can be reported by its JSON pointer.
-struct Frame {
-  bool is_object = false;
-  std::set<std::string> keys;
-  std::string key;
-  long index = -1;
+// Builds the document from nlohmann's SAX events, refusing duplicate keys (nlohmann would keep
+// the last one silently). Its own DOM builder with a callback rescans every member of an
+// object at each nested object's end, which is quadratic: 100,000 criteria took minutes.
+class StrictBuilder {
+ public:
+  explicit StrictBuilder(json& root) : root_(root) {}
+
+  bool null() { return value(nullptr); }
+  bool boolean(bool v) { return value(v); }
+  bool number_integer(json::number_integer_t v) { return value(v); }
+  bool number_unsigned(json::number_unsigned_t v) { return value(v); }
+  bool number_float(json::number_float_t v, const json::string_t&) { return value(v); }
+  bool string(json::string_t& v) { return value(std::move(v)); }
+  bool binary(json::binary_t& v) { return value(std::move(v)); }
+
+  bool start_object(std::size_t) { return open(json::object()); }
+  bool start_array(std::size_t) { return open(json::array()); }
+  bool end_object() { return close(); }
+  bool end_array() { return close(); }
+
+  bool key(json::string_t& k) {
+    json& object = *stack_.back().container;
+    if (object.contains(k)) fail(pointer_append(pointer(), k), "the key \"" + k + "\" appears twice in one object");
+    member_ = &object[k];
+    stack_.back().key = std::move(k);
+    return true;
+  }
+
+  // Rethrows nlohmann's own exception type, so parse_strict reports it in one place.
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& ex) {
+    if (ex.id >= 100 && ex.id < 200) throw *static_cast<const json::parse_error*>(&ex);
+    if (ex.id >= 400 && ex.id < 500) throw *static_cast<const json::out_of_range*>(&ex);
+    throw error(error_kind::document, "", std::string("invalid JSON: ") + ex.what());
+  }
+
+ private:
+  // A container being filled, and the key its latest member was read under.
+  struct Level {
+    json* container;
+    std::string key;
+  };
+
+  // Where the next value goes: the root, the end of an array, or the member just keyed.
+  json* place(json&& v) {
+    if (stack_.empty()) {
+      root_ = std::move(v);
+      return &root_;
+    }
+    json& top = *stack_.back().container;
+    if (top.is_array()) {
+      top.push_back(std::move(v));
+      return &top.back();
+    }
+    *member_ = std::move(v);
+    return member_;
+  }
+
+  bool value(json&& v) {
+    place(std::move(v));
+    return true;
+  }
+
+  bool open(json&& container) {
+    stack_.push_back(Level{place(std::move(container)), {}});
+    return true;
+  }
+
+  bool close() {
+    stack_.pop_back();
+    return true;
+  }
+
+  // The JSON pointer of the innermost open container ("" for the root).
+  std::string pointer() const {
+    std::string p;
+    for (std::size_t i = 0; i + 1 < stack_.size(); ++i) {
+      const json& c = *stack_[i].container;
+      p = c.is_object() ? pointer_append(p, stack_[i].key) : pointer_append(p, c.size() - 1);
+    }
+    return p;
+  }
+
+  json& root_;
+  std::vector<Level> stack_;
+  json* member_ = nullptr;
 };
 
 }  // namespace
@@ -66,51 +144,12 @@ const char* type_name(const json& j) {
 }
 
 json parse_strict(std::string_view text) {
-  std::vector<Frame> stack;
-  auto path = [&]() {
-    std::string p;
-    for (std::size_t i = 0; i + 1 < stack.size(); ++i) {
-      p = stack[i].is_object ? pointer_append(p, stack[i].key)
-                             : pointer_append(p, static_cast<std::size_t>(stack[i].index));
-    }
-    return p;
-  };
-  auto element_starts = [&]() {
-    if (!stack.empty() && !stack.back().is_object) ++stack.back().index;
-  };
-  json::parser_callback_t callback = [&](int, json::parse_event_t event, json& parsed) {
-    switch (event) {
-      case json::parse_event_t::object_start:
-        element_starts();
-        stack.push_back(Frame{true, {}, {}, -1});
-        break;
-      case json::parse_event_t::array_start:
-        element_starts();
-        stack.push_back(Frame{false, {}, {}, -1});
-        break;
-      case json::parse_event_t::object_end:
-      case json::parse_event_t::array_end:
-        stack.pop_back();
-        break;
-      case json::parse_event_t::key: {
-        auto& top = stack.back();
-        top.key = parsed.get<std::string>();
-        if (!top.keys.insert(top.key).second) {
-          const std::string key = top.key;  // the push_back below may move the frames, and top with them
-          stack.push_back(Frame{});  // so path() includes the object itself
-          std::string where = path();
-          fail(where.empty() ? "/" : where, "the key \"" + key + "\" appears twice in one object");
-        }
-        break;
-      }
-      case json::parse_event_t::value:
-        element_starts();
-        break;
-    }
-    return true;
-  };
   try {
-    return json::parse(text.begin(), text.end(), callback, /*allow_exceptions=*/true, /*ignore_comments=*/false);
+    json root;
+    StrictBuilder builder(root);
+    json::sax_parse(text.begin(), text.end(), &builder, nlohmann::detail::input_format_t::json, /*strict=*/true,
+                    /*ignore_comments=*/false);
+    return root;
   } catch (const json::parse_error& e) {
     auto [line, column] = line_column(text, e.byte > 0 ? e.byte - 1 : 0);
     std::string what = e.what();
