@@ -1,6 +1,8 @@
 #include "strict_reader.hpp"
 
 #include <cmath>
+#include <optional>
+#include <utility>
 #include <fstream>
 #include <sstream>
 #include <vector>
@@ -50,11 +52,16 @@ class StrictBuilder {
     return true;
   }
 
-  // Rethrows nlohmann's own exception type, so parse_strict reports it in one place.
-  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& ex) {
-    if (ex.id >= 100 && ex.id < 200) throw *static_cast<const json::parse_error*>(&ex);
-    if (ex.id >= 400 && ex.id < 500) throw *static_cast<const json::out_of_range*>(&ex);
-    throw error(error_kind::document, "", std::string("invalid JSON: ") + ex.what());
+  // Stops the parse; parse_strict reports where and what.
+  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) {
+    failed_at_ = position;
+    failure_ = ex.what();
+    return false;
+  }
+
+  std::optional<std::pair<std::size_t, std::string>> failure() const {
+    if (failure_.empty()) return std::nullopt;
+    return std::make_pair(failed_at_, failure_);
   }
 
  private:
@@ -107,6 +114,8 @@ class StrictBuilder {
   json& root_;
   std::vector<Level> stack_;
   json* member_ = nullptr;
+  std::size_t failed_at_ = 0;
+  std::string failure_;
 };
 
 }  // namespace
@@ -144,26 +153,21 @@ const char* type_name(const json& j) {
 }
 
 json parse_strict(std::string_view text) {
-  try {
-    json root;
-    StrictBuilder builder(root);
-    json::sax_parse(text.begin(), text.end(), &builder, nlohmann::detail::input_format_t::json, /*strict=*/true,
-                    /*ignore_comments=*/false);
-    return root;
-  } catch (const json::parse_error& e) {
-    auto [line, column] = line_column(text, e.byte > 0 ? e.byte - 1 : 0);
-    std::string what = e.what();
-    // nlohmann's message: "[json.exception.parse_error.101] parse error at line 3, column 5: <detail>"
-    auto colon = what.find(": ", what.find("parse error"));
-    std::string detail = colon == std::string::npos ? what : what.substr(colon + 2);
-    throw error(error_kind::document, "line " + std::to_string(line) + ", column " + std::to_string(column),
-                "invalid JSON: " + detail);
-  } catch (const json::exception& e) {
-    // Numbers beyond double range and the like: nlohmann reports no position for these.
-    std::string what = e.what();
-    auto bracket = what.find("] ");
-    throw error(error_kind::document, "", "invalid JSON: " + (bracket == std::string::npos ? what : what.substr(bracket + 2)));
-  }
+  json root;
+  StrictBuilder builder(root);
+  json::sax_parse(text.begin(), text.end(), &builder, nlohmann::detail::input_format_t::json, /*strict=*/true,
+                  /*ignore_comments=*/false);
+  const auto failure = builder.failure();
+  if (!failure) return root;
+  const auto& [byte, what] = *failure;
+  auto [line, column] = line_column(text, byte > 0 ? byte - 1 : 0);
+  // nlohmann's messages: "[json.exception.parse_error.101] parse error at line 3, column 5: <detail>"
+  // and "[json.exception.out_of_range.406] <detail>"; the position is ours, counted in characters.
+  std::size_t from = what.find("parse error");
+  from = from == std::string::npos ? what.find("] ") : what.find(": ", from);
+  const std::string detail = from == std::string::npos ? what : what.substr(from + 2);
+  throw error(error_kind::document, "line " + std::to_string(line) + ", column " + std::to_string(column),
+              "invalid JSON: " + detail);
 }
 
 Object::Object(const json& j, std::string pointer, std::initializer_list<std::string_view> allowed)
