@@ -77,7 +77,7 @@ from ._indices import papi, papi_movements, papi_target, papi_year
 from ._core import UnitRegistry, ScorecardComparison, compare
 from ._sipas import SipasResult, sipas
 from ._core import ImprovementPlan, ImprovementStep, UncertaintyResult
-from . import _analytics
+from . import _analytics, plot
 from ._analytics import improve, uncertainty, uncertainty_draws, what_if
 
 __all__ = [
@@ -152,7 +152,8 @@ ImprovementPlan.__repr__ = _analytics.plan_repr
 UncertaintyResult.to_frame = _analytics.uncertainty_frame
 UncertaintyResult.rank_frequency_frame = _analytics.rank_frequency_frame
 UncertaintyResult.sensitivity_frame = _analytics.sensitivity_frame
-UncertaintyResult.plot = _analytics.plot_ranks
+UncertaintyResult.plot = lambda r, ax=None: plot.ranking(r, ax)
+UncertaintyResult.plot.__doc__ = "The rank intervals as a chart: parindex.plot.ranking(result)."
 
 
 def _comparison_frame(c):

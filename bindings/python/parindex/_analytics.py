@@ -247,24 +247,3 @@ def rank_frequency_frame(r: _core.UncertaintyResult) -> "pd.DataFrame":
 
 def sensitivity_frame(r: _core.UncertaintyResult) -> "pd.DataFrame":
     return _pandas().DataFrame(r.sensitivity_rows, columns=["factor", "first_order", "total"])
-
-
-def plot_ranks(r: _core.UncertaintyResult, ax: Any = None):
-    """Each unit's nominal rank, median and 5–95% interval, best first (matplotlib)."""
-    try:
-        import matplotlib.pyplot as plt
-    except ImportError as exc:  # pragma: no cover - depends on the environment
-        raise ImportError("plot() needs matplotlib: pip install matplotlib") from exc
-    frame = uncertainty_frame(r).sort_values(["median_rank", "nominal_rank"])
-    if ax is None:
-        _, ax = plt.subplots(figsize=(7, 0.3 * len(frame) + 1))
-    y = range(len(frame))
-    ax.hlines(list(y), frame["rank_p5"], frame["rank_p95"], color="0.6", linewidth=3, label="5–95% of draws")
-    ax.plot(frame["median_rank"], list(y), "o", color="C0", label="median")
-    ax.plot(frame["nominal_rank"], list(y), "|", color="C3", markersize=12, label="as assessed")
-    ax.set_yticks(list(y))
-    ax.set_yticklabels(frame["name"])
-    ax.invert_yaxis()
-    ax.set_xlabel(f"rank ({r.draws} draws)")
-    ax.legend(loc="lower right", fontsize="small")
-    return ax
