@@ -11,6 +11,7 @@ rank and find the gaps::
 
 from __future__ import annotations
 
+import datetime as _dt
 import json as _json
 from pathlib import Path as _Path
 
@@ -77,7 +78,7 @@ from ._indices import papi, papi_movements, papi_target, papi_year
 from ._core import UnitRegistry, ScorecardComparison, compare
 from ._sipas import SipasResult, sipas
 from ._core import ImprovementPlan, ImprovementStep, UncertaintyResult
-from . import _analytics, plot
+from . import _analytics, _edit, plot
 from ._analytics import improve, uncertainty, uncertainty_draws, what_if
 
 __all__ = [
@@ -106,17 +107,26 @@ def data_dir() -> _Path:
 
 # Documents as Python dicts: the same schema as the JSON files.
 def _plain(value, pointer: str = ""):
-    """A document's values as JSON can hold them: numpy scalars as Python numbers; NaN and
-    infinity refused, naming where (a JSON pointer), since no document can hold them."""
+    """A document's values as JSON can hold them: numpy scalars as Python numbers, dates as ISO
+    strings; NaN and infinity refused, naming where (a JSON pointer), since no document can hold them."""
     if isinstance(value, dict):
         return {str(k): _plain(v, f"{pointer}/{k}") for k, v in value.items()}
     if isinstance(value, (list, tuple)):
         return [_plain(v, f"{pointer}/{i}") for i, v in enumerate(value)]
+    if type(value).__name__ == "datetime64":
+        value = value.astype("datetime64[us]")  # .item() of nanoseconds would be an int
     if hasattr(value, "item") and not isinstance(value, (str, bytes)):
-        value = value.item()  # numpy scalars
+        value = value.item()  # numpy scalars; a numpy datetime64 becomes a datetime
+    if isinstance(value, _dt.datetime) and value.time() == _dt.time() and value.tzinfo is None:
+        value = value.date()  # pandas Timestamps and numpy datetime64 of a day
+    if isinstance(value, (_dt.date, _dt.datetime)):
+        return value.isoformat()
     if isinstance(value, float) and (value != value or value in (float("inf"), float("-inf"))):
         raise DocumentError(f"{pointer or '/'}: expected a finite number, got {value}", pointer or "/",
                             f"expected a finite number, got {value}")
+    if value is not None and not isinstance(value, (str, int, float, bool)):
+        what = f"expected a string, number, true/false, list or dict, got {type(value).__name__} {value!r}"
+        raise DocumentError(f"{pointer or '/'}: {what}", pointer or "/", what)
     return value
 
 
@@ -136,6 +146,10 @@ for _cls in (Framework, Assessment, Plan, Deadline, Commitment):
     _cls.from_dict = _from_dict(_cls)
 for _cls in (Framework, Assessment, Scorecard, Ranking, GapTable, Plan, PlanReview, Deadline, Commitment, CommitmentReview):
     _cls.to_dict = _to_dict
+
+for _cls, _methods in _edit.METHODS.items():
+    for _name, _method in _methods.items():
+        setattr(_cls, _name, _method)
 
 Scorecard.to_frame = _frames.scorecard_frame
 Ranking.to_frame = _frames.ranking_frame
