@@ -27,7 +27,6 @@ from ._core import (
     ReportedValue,
     Target,
     TargetReview,
-    read_dossiers,
     due_day,
     review_commitment,
     Action,
@@ -78,7 +77,8 @@ from ._indices import papi, papi_movements, papi_target, papi_year
 from ._core import UnitRegistry, ScorecardComparison, compare
 from ._sipas import SipasResult, sipas
 from ._core import ImprovementPlan, ImprovementStep, UncertaintyResult
-from . import _analytics, _edit, plot
+from . import _analytics, _dossiers, _edit, plot
+from ._dossiers import read_dossiers
 from ._analytics import improve, uncertainty, uncertainty_draws, what_if
 
 __all__ = [
@@ -160,6 +160,7 @@ PlanReview.agencies_frame = _frames.agencies_frame
 WorkCalendar.days_off_frame = _frames.days_off_frame
 DossierMetrics.to_frame = _frames.dossiers_frame
 DossierMetrics.late_frame = _frames.late_frame
+DossierMetrics.rejections_frame = _dossiers.rejections_frame
 CommitmentReview.to_frame = _frames.commitment_frame
 ImprovementPlan.to_frame = _analytics.steps_frame
 ImprovementPlan.__repr__ = _analytics.plan_repr

@@ -498,6 +498,7 @@ class DossierMetrics:
     rejected_by: dict[str, int]
     def to_frame(self) -> pd.DataFrame: ...  # added in __init__.py
     def late_frame(self) -> pd.DataFrame: ...  # added in __init__.py
+    def rejections_frame(self) -> pd.DataFrame: ...  # added in __init__.py
 
 def read_dossiers(path: Union[str, os.PathLike[str]], calendar: WorkCalendar, as_of: datetime.date, group_by: Sequence[str] = ...,
                   stop_at_first_error: bool = False, keep_late: bool = False, receipt_day_counts: bool = False,
