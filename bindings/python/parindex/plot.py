@@ -11,7 +11,6 @@ Text is set in DejaVu Sans (shipped with matplotlib), which has Vietnamese glyph
 from __future__ import annotations
 
 import contextlib
-import datetime as _dt
 from typing import Any, Iterator, Optional
 
 from . import _core
@@ -203,7 +202,10 @@ def plan_timeline(review: Any, ax: Any = None):
         note = f"; {unplaced} without a date" if unplaced else ""
         ax.set_title(f"Plan as of {review.as_of.isoformat()}{note}")
         ax.legend(loc="best", fontsize="small")
-        ax.figure.autofmt_xdate()
+        import matplotlib.dates as mdates
+
+        ax.xaxis.set_major_formatter(mdates.DateFormatter("%d/%m/%Y"))  # as Vietnamese documents write dates
+        ax.tick_params(axis="x", labelrotation=30)
     return ax
 
 
