@@ -113,11 +113,14 @@ void bind_results(py::module_& m) {
       .def_readonly("total_lost", &GapTable::total_lost)
       .def("to_json", [](const GapTable& g) { return to_json(g); });
 
-  m.def("evaluate", py::overload_cast<const Framework&, const Assessment&>(&evaluate), py::arg("framework"),
-        py::arg("assessment"), "Evaluates an assessment against its framework, giving a Scorecard.");
-  m.def("evaluate", py::overload_cast<const Framework&, const Assessment&, const DossierMetrics&>(&evaluate),
-        py::arg("framework"), py::arg("assessment"), py::arg("dossiers"),
-        "Evaluates an assessment whose inputs are bound to a dossier log (metrics grouped by unit and level).");
+  // One function with an optional log, so evaluate(fw, a, None) works as its stub says.
+  m.def("evaluate",
+        [](const Framework& framework, const Assessment& assessment, const DossierMetrics* dossiers) {
+          return dossiers ? evaluate(framework, assessment, *dossiers) : evaluate(framework, assessment);
+        },
+        py::arg("framework"), py::arg("assessment"), py::arg("dossiers") = py::none(),
+        "Evaluates an assessment against its framework, giving a Scorecard. ``dossiers``: the metrics of a\n"
+        "dossier log (read_dossiers, grouped by unit and level) for inputs bound to it (\"from_dossiers\").");
   m.def("rank", [](const std::vector<Scorecard>& cards, const py::object& groups, std::optional<int> tie_decimals) {
     return rank(cards, RankOptions{tie_decimals, grouping_from(groups)});
   }, py::arg("scorecards"), py::arg("groups") = py::none(), py::arg("tie_decimals") = py::none(),
