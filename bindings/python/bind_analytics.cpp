@@ -243,7 +243,7 @@ void bind_uncertainty(py::module_& m) {
       .def("rank_quantile", [](const UncertaintyResult& r, std::size_t unit, double q) {
         if (unit >= r.units.size() || !(q >= 0 && q <= 1)) throw error(error_kind::argument, "rank_quantile", "unit index or quantile out of range");
         return r.rank_quantile(unit, q);
-      })
+      }, py::arg("unit"), py::arg("q"), "The q-quantile (0 to 1) of the rank of the unit at index unit.")
       .def("to_json", [](const UncertaintyResult& r) { return to_json(r); });
   m.def("_uncertainty", [](const Framework& fw, const py::object& inputs, const std::vector<FactorTuple>& factors,
                            std::optional<double> survey_error, std::optional<double> appraisal_range, std::size_t draws,
