@@ -139,6 +139,7 @@ def _from_dict(cls):
 
 
 def _to_dict(self) -> dict:
+    """The document as a dict, in the schema of its JSON (docs/schemas)."""
     return _json.loads(self.to_json())
 
 
@@ -241,3 +242,7 @@ DossierMetrics._repr_html_ = lambda m: m.to_frame()._repr_html_()
 CommitmentReview._repr_html_ = lambda r: r.to_frame()._repr_html_()
 ImprovementPlan._repr_html_ = _frames.frame_html(_analytics.plan_repr)
 UncertaintyResult._repr_html_ = _frames.frame_html(lambda r: f"{r.draws} draws")
+
+from . import _docs  # noqa: E402  (after every attribute above is in place)
+
+_docs.apply()

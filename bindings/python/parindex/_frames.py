@@ -33,6 +33,7 @@ def _clean(x: float) -> float:
 
 
 def scorecard_frame(card) -> "pd.DataFrame":
+    """One row per criterion, in the columns of `parindex score --format csv` (docs/vocabulary.md)."""
     rows = [
         {
             "unit": card.unit_code,
@@ -54,6 +55,7 @@ def scorecard_frame(card) -> "pd.DataFrame":
 
 
 def ranking_frame(ranking) -> "pd.DataFrame":
+    """One row per unit, best first, in the columns of `parindex rank --format csv`."""
     rows = [
         {
             "rank": u.rank,
@@ -73,6 +75,7 @@ def ranking_frame(ranking) -> "pd.DataFrame":
 
 
 def gaps_frame(table) -> "pd.DataFrame":
+    """One row per criterion below its max, most points lost first, as `parindex gaps --format csv`."""
     rows = [
         {
             "unit": table.unit_code,
@@ -92,6 +95,7 @@ def gaps_frame(table) -> "pd.DataFrame":
 
 
 def field_gaps_frame(table) -> "pd.DataFrame":
+    """One row per field: max, achieved, points lost and how many criteria lost points."""
     rows = [
         {
             "unit": table.unit_code,
@@ -116,6 +120,8 @@ def count_states(plan_review) -> dict:
 
 
 def review_frame(plan_review) -> "pd.DataFrame":
+    """One row per action: its state (done, overdue, due_soon, upcoming, unresolved, cancelled) and
+    due dates, as `parindex plan --format csv`; next_due is a datetime64 column."""
     rows = [
         {
             "id": a.id,
@@ -135,6 +141,7 @@ def review_frame(plan_review) -> "pd.DataFrame":
 
 
 def agencies_frame(plan_review) -> "pd.DataFrame":
+    """One row per lead agency: its actions by state."""
     rows = [
         {"agency": l.agency, "actions": l.actions, "overdue": l.overdue, "due_soon": l.due_soon,
          "upcoming": l.upcoming, "unresolved": l.unresolved, "done": l.done}
@@ -144,6 +151,7 @@ def agencies_frame(plan_review) -> "pd.DataFrame":
 
 
 def days_off_frame(calendar, year: int) -> "pd.DataFrame":
+    """The days off of a year: date (datetime64), name, projected (True when not announced)."""
     rows = [{"date": d.date, "name": d.name, "projected": d.projected} for d in calendar.days_off(year)]
     return _dates(_pandas().DataFrame(rows, columns=["date", "name", "projected"]), ["date"])
 
@@ -164,6 +172,7 @@ def dossiers_frame(metrics) -> "pd.DataFrame":
 
 
 def late_frame(metrics) -> "pd.DataFrame":
+    """One row per late or overdue dossier (read with keep_late=True), as `parindex dossiers --late --format csv`."""
     cols = ["line", "id", "unit", "level", "procedure", "field", "received", "due", "resolved", "status",
             "working_days_late", "apologised"]
     rows = [{c: getattr(l, c) for c in cols} for l in metrics.late]
@@ -171,6 +180,8 @@ def late_frame(metrics) -> "pd.DataFrame":
 
 
 def commitment_frame(review) -> "pd.DataFrame":
+    """One row per target: status (met, on_track, at_risk, missed, no_data), latest figure, projection
+    and reporting state, as `parindex commitments --format csv`."""
     cols = ["id", "title", "target", "latest", "latest_period", "projection", "status", "report", "next_report",
             "missed_reports", "responsible", "explanation"]
     rows = [{c: getattr(t, c) for c in cols} for t in review.targets]
