@@ -40,3 +40,24 @@ def test_enumerations_list_their_values():
     assert "overdue" in parindex.ActionReview.state.__doc__ and "unresolved" in parindex.ActionReview.state.__doc__
     assert "national" in parindex.rank.__doc__ and "quartiles" in parindex.rank.__doc__
     assert "90" in parindex.rank.__doc__  # the national groups' thresholds
+
+
+def test_from_dict_is_named_and_documented_as_itself():
+    assert parindex.Assessment.from_dict.__name__ == "from_dict"
+    assert parindex.Assessment.from_dict.__doc__.startswith("Builds an Assessment from a dict")
+    assert parindex.Plan.from_dict.__doc__.startswith("Builds a Plan from a dict")
+
+
+def test_evaluate_takes_none_for_no_dossier_log(framework, root):
+    a = parindex.Assessment.load(root / "examples/langson-2023/bac-son.json")
+    assert parindex.evaluate(framework, a, None).total == parindex.evaluate(framework, a).total
+
+
+def test_pip_install_brings_pandas(root):
+    import tomllib
+
+    with open(root / "pyproject.toml", "rb") as f:
+        project = tomllib.load(f)["project"]
+    assert any(d.startswith("pandas") for d in project["dependencies"])
+    assert {"nbclient", "ipykernel", "mypy"} <= {d.split(">")[0].split("=")[0] for d in
+                                                 project["optional-dependencies"]["test"]}

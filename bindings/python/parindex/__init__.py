@@ -134,7 +134,12 @@ def _from_dict(cls):
     def build(document: dict):
         return cls.from_json(_json.dumps(_plain(document), ensure_ascii=False))
 
-    build.__doc__ = f"Builds a {cls.__name__} from a dict in the schema of its JSON document (see docs/schemas)."
+    build.__name__ = "from_dict"
+    build.__qualname__ = f"{cls.__name__}.from_dict"
+    article = "an" if cls.__name__[0] in "AEIOU" else "a"
+    build.__doc__ = (f"Builds {article} {cls.__name__} from a dict in the schema of its JSON document (docs/schemas):\n"
+                     "numpy scalars and dates are taken as they are; a NaN, an infinity or a value of the wrong\n"
+                     "type is a DocumentError naming its JSON pointer.")
     return staticmethod(build)
 
 
@@ -235,11 +240,11 @@ SurveyResults.__repr__ = lambda r: (
 
 # Notebooks show results as tables.
 Scorecard._repr_html_ = _frames.scorecard_html
-Ranking._repr_html_ = lambda r: r.to_frame()._repr_html_()
-GapTable._repr_html_ = lambda t: t.to_frame()._repr_html_()
-PlanReview._repr_html_ = lambda r: r.to_frame()._repr_html_()
-DossierMetrics._repr_html_ = lambda m: m.to_frame()._repr_html_()
-CommitmentReview._repr_html_ = lambda r: r.to_frame()._repr_html_()
+Ranking._repr_html_ = _frames.ranking_html
+GapTable._repr_html_ = _frames.gaps_html
+PlanReview._repr_html_ = _frames.review_html
+DossierMetrics._repr_html_ = _frames.frame_html(repr)
+CommitmentReview._repr_html_ = _frames.commitment_html
 ImprovementPlan._repr_html_ = _frames.frame_html(_analytics.plan_repr)
 UncertaintyResult._repr_html_ = _frames.frame_html(lambda r: f"{r.draws} draws")
 

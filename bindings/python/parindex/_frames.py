@@ -196,13 +196,65 @@ def _html_heading(text: str) -> str:
     return f"<p><b>{html.escape(text)}</b></p>"
 
 
+def _numbers(decimals: int):
+    return lambda v: f"{v:.{decimals}f}"
+
+
+def _indented(frame: "pd.DataFrame") -> "pd.DataFrame":
+    """Text cells escaped for HTML and codes indented by their depth in the tree (two spaces a
+    level, as the terminal table does); render with escape=False, since pandas strips spaces."""
+    import html
+
+    frame = frame.copy()
+    for column in frame.columns:
+        if frame[column].dtype == object or str(frame[column].dtype).startswith("str"):
+            frame[column] = [html.escape(v) if isinstance(v, str) else v for v in frame[column]]
+    frame["code"] = [("&nbsp;" * 2 * (d - 1)) + c for c, d in zip(frame["code"], frame["depth"])]
+    return frame
+
+
 def scorecard_html(card) -> str:
-    """A notebook's view of a scorecard: the unit, total and index %, then its fields."""
-    frame = scorecard_frame(card)
-    fields = frame[frame["depth"] == 1][["code", "title", "max", "achieved", "lost", "percent"]]
-    heading = (f"{card.unit_name} ({card.unit_code}) · {card.year}: {card.total:.2f} of {card.max_points:.2f} points, "
-               f"index {card.index_percent:.2f}%")
-    return _html_heading(heading) + fields.to_html(index=False, float_format=lambda v: f"{v:.2f}")
+    """A notebook's view of a scorecard: unit, framework, year, total / max = index %, then every
+    criterion with its code indented by depth, numbers at the framework's decimals."""
+    d = card.decimals
+    frame = _indented(scorecard_frame(card))[["code", "title", "max", "achieved", "lost", "percent", "decided_by"]]
+    heading = (f"{card.unit_name} ({card.unit_code}) · {card.framework_id} · {card.year}: {card.total:.{d}f} of "
+               f"{card.max_points:.{d}f} points, index {card.index_percent:.{d}f}%")
+    return _html_heading(heading) + frame.to_html(index=False, float_format=_numbers(d), escape=False)
+
+
+def ranking_html(ranking) -> str:
+    """A ranking with its framework, year and number of units as the caption."""
+    heading = f"{ranking.framework_id} · {ranking.year}: {len(ranking.units)} units ranked by index %"
+    return _html_heading(heading) + ranking_frame(ranking).to_html(index=False, float_format=_numbers(2), na_rep="")
+
+
+def gaps_html(table) -> str:
+    """A gap table: unit, framework, year and points lost, then the fields and the criteria."""
+    d = table.decimals
+    heading = (f"{table.unit_name} ({table.unit_code}) · {table.framework_id} · {table.year}: "
+               f"{table.total_lost:.{d}f} points lost in {len(table.gaps)} criteria")
+    fields = field_gaps_frame(table).drop(columns="unit")
+    gaps = gaps_frame(table).drop(columns="unit")
+    return (_html_heading(heading) + fields.to_html(index=False, float_format=_numbers(d))
+            + gaps.to_html(index=False, float_format=_numbers(d)))
+
+
+def review_html(plan_review) -> str:
+    """A plan review: the date and the actions by state, then one row an action."""
+    counts = ", ".join(f"{n} {s}" for s, n in sorted(count_states(plan_review).items()))
+    heading = f"Plan review as of {plan_review.as_of.isoformat()}: {counts}"
+    return _html_heading(heading) + review_frame(plan_review).to_html(index=False, na_rep="")
+
+
+def commitment_html(review) -> str:
+    """A commitment review: the date and the targets by status, then one row a target."""
+    counts: dict = {}
+    for t in review.targets:
+        counts[t.status] = counts.get(t.status, 0) + 1
+    heading = (f"Commitment review as of {review.as_of.isoformat()}: "
+               + ", ".join(f"{n} {s}" for s, n in sorted(counts.items())))
+    return _html_heading(heading) + commitment_frame(review).to_html(index=False, na_rep="")
 
 
 def frame_html(title):
