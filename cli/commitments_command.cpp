@@ -60,7 +60,7 @@ int run_commitments(const Options& o) {
                        {"Cơ quan chịu trách nhiệm", "Responsible"}}),
           {true, false, false, false, true, false, false, false}, {}};
   if (o.format == Format::csv) {
-    t.headers = {"id", "title", "target", "latest", "latest_period", "projection", "status", "report", "next_report",
+    t.headers = {"id", "title", "target", "comparator", "target_value", "unit", "latest", "latest_period", "projection", "status", "report", "next_report",
                  "missed_reports", "responsible", "explanation"};
   }
   int n = 0;
@@ -71,7 +71,7 @@ int run_commitments(const Options& o) {
     if (o.format == Format::csv) {
       std::string missed;
       for (const auto& d : tr.missed_reports) missed += (missed.empty() ? "" : ", ") + to_iso(d);
-      t.add({target.id, target.title, goal, tr.latest ? format_shortest(tr.latest->value) : "",
+      t.add({target.id, target.title, goal, to_symbol(target.comparator), format_shortest(target.value), target.unit, tr.latest ? format_shortest(tr.latest->value) : "",
              tr.latest ? tr.latest->period : "", tr.projection ? format_fixed(*tr.projection, 2) : "", to_string(tr.status),
              to_string(tr.report), tr.next_report ? to_iso(*tr.next_report) : "", missed, target.responsible, tr.explanation});
     } else {

@@ -147,6 +147,9 @@ void bind_dossiers(py::module_& m) {
       .def_property_readonly("target", [](const TargetReview& r) {
         return std::string(to_symbol(r.target->comparator)) + " " + format_shortest(r.target->value) + r.target->unit;
       })
+      .def_property_readonly("comparator", [](const TargetReview& r) { return to_symbol(r.target->comparator); })
+      .def_property_readonly("target_value", [](const TargetReview& r) { return r.target->value; })
+      .def_property_readonly("unit", [](const TargetReview& r) { return r.target->unit; })
       .def_property_readonly("status", [](const TargetReview& r) { return to_string(r.status); })
       .def_property_readonly("latest", [](const TargetReview& r) -> std::optional<double> {
         if (!r.latest) return std::nullopt;

@@ -77,3 +77,18 @@ def test_rejections_frame(root, calendar):
     assert list(frame.columns) == ["line", "reason"]
     assert len(frame) == m.rows_rejected == sum(m.rejected_by.values())
     assert list(frame["line"]) == [r.line for r in m.rejections] and frame["line"].iloc[0] == 11
+
+
+def test_frames_have_categorical_states_and_numeric_targets(root, calendar):
+    import pandas as pd
+
+    c = parindex.Commitment.load(root / "examples/commitments/dong-ha-2024.json")
+    frame = parindex.review_commitment(c, calendar, dt.date(2024, 9, 30)).to_frame()
+    assert isinstance(frame["status"].dtype, pd.CategoricalDtype) and frame["status"].cat.ordered
+    assert list(frame["status"].cat.categories) == ["missed", "at_risk", "no_data", "on_track", "met"]
+    assert list(frame["target_value"]) == [t.value for t in c.targets]
+    assert list(frame["comparator"]) == [t.comparator for t in c.targets]
+    assert pd.api.types.is_float_dtype(frame["target_value"])
+    plan = parindex.Plan.load(root / "examples/plans/bac-son-2024.json")
+    states = parindex.review(plan, calendar, dt.date(2024, 6, 15)).to_frame()["state"]
+    assert states.sort_values().iloc[0] == "overdue" and states.cat.ordered

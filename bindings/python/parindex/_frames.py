@@ -27,6 +27,20 @@ def _dates(frame: "pd.DataFrame", columns) -> "pd.DataFrame":
     return frame
 
 
+# States and statuses as ordered categoricals, so sorting and groupby follow their meaning.
+ACTION_STATES = ["overdue", "due_soon", "unresolved", "upcoming", "done", "cancelled"]
+TARGET_STATUSES = ["missed", "at_risk", "no_data", "on_track", "met"]
+REPORT_STATES = ["overdue", "due_soon", "up_to_date"]
+DECIDED_BY = ["appraised", "rule", "self_assessed", "children", "not_applicable"]
+
+
+def _categories(frame: "pd.DataFrame", columns: dict) -> "pd.DataFrame":
+    pd = _pandas()
+    for column, values in columns.items():
+        frame[column] = pd.Categorical(frame[column], categories=values, ordered=True)
+    return frame
+
+
 def _clean(x: float) -> float:
     # max − achieved in binary floating point leaves noise such as 14.629999999999995.
     return round(x, 9)
@@ -51,7 +65,7 @@ def scorecard_frame(card) -> "pd.DataFrame":
         }
         for line in card.lines
     ]
-    return _pandas().DataFrame(rows, columns=SCORECARD_COLUMNS)
+    return _categories(_pandas().DataFrame(rows, columns=SCORECARD_COLUMNS), {"decided_by": DECIDED_BY})
 
 
 def ranking_frame(ranking) -> "pd.DataFrame":
@@ -136,8 +150,9 @@ def review_frame(plan_review) -> "pd.DataFrame":
         }
         for a in plan_review.actions
     ]
-    return _dates(_pandas().DataFrame(rows, columns=["id", "criteria", "lead_agency", "state", "next_due", "days_overdue",
-                                                     "missed", "due_dates", "missing_event"]), ["next_due"])
+    frame = _dates(_pandas().DataFrame(rows, columns=["id", "criteria", "lead_agency", "state", "next_due", "days_overdue",
+                                                      "missed", "due_dates", "missing_event"]), ["next_due"])
+    return _categories(frame, {"state": ACTION_STATES})
 
 
 def agencies_frame(plan_review) -> "pd.DataFrame":
@@ -182,12 +197,13 @@ def late_frame(metrics) -> "pd.DataFrame":
 def commitment_frame(review) -> "pd.DataFrame":
     """One row per target: status (met, on_track, at_risk, missed, no_data), latest figure, projection
     and reporting state, as `parindex commitments --format csv`."""
-    cols = ["id", "title", "target", "latest", "latest_period", "projection", "status", "report", "next_report",
-            "missed_reports", "responsible", "explanation"]
+    cols = ["id", "title", "target", "comparator", "target_value", "unit", "latest", "latest_period", "projection",
+            "status", "report", "next_report", "missed_reports", "responsible", "explanation"]
     rows = [{c: getattr(t, c) for c in cols} for t in review.targets]
     for r in rows:
         r["missed_reports"] = list(r["missed_reports"])
-    return _dates(_pandas().DataFrame(rows, columns=cols), ["next_report"])
+    frame = _dates(_pandas().DataFrame(rows, columns=cols), ["next_report"])
+    return _categories(frame, {"status": TARGET_STATUSES, "report": REPORT_STATES})
 
 
 def _html_heading(text: str) -> str:
