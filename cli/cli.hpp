@@ -21,6 +21,8 @@ struct Options {
   std::string command;
   std::vector<std::string> args;  // positional arguments after the command
   Format format = Format::table;
+  Language lang = Language::vi;  // --lang: headings of the reports (score, rank, gaps, plan, commitments)
+  bool lang_given = false;
   bool explain = false;
   Grouping grouping;
   std::optional<int> tie_decimals;
@@ -102,6 +104,8 @@ std::string unit_heading(const UnitRef& unit, const std::string& framework, int 
 // lunar and solar
 LunarDate lunar_argument(const std::string& text);
 std::string describe_lunar(const LunarDate& date);
+// Both, in the format asked for: date, lunar, year, month, day, leap, description.
+void print_lunar(const Options& o, const Date& date, const LunarDate& lunar);
 
 // Vietnam's calendar over the given years, with the --calendar files composed on top.
 WorkCalendar calendar_for(const Options& o, int first_year, int last_year);

@@ -7,21 +7,22 @@ namespace parindex::cli {
 
 namespace {
 
-const char* vietnamese(TargetStatus s) {
+Words status_words(TargetStatus s) {
   switch (s) {
-    case TargetStatus::met: return "Đạt";
-    case TargetStatus::on_track: return "Đúng tiến độ";
-    case TargetStatus::at_risk: return "Có nguy cơ không đạt";
-    case TargetStatus::missed: return "Không đạt";
-    case TargetStatus::no_data: return "Chưa có số liệu";
+    case TargetStatus::met: return {"Đạt", "Met"};
+    case TargetStatus::on_track: return {"Đúng tiến độ", "On track"};
+    case TargetStatus::at_risk: return {"Có nguy cơ không đạt", "At risk"};
+    case TargetStatus::missed: return {"Không đạt", "Missed"};
+    case TargetStatus::no_data: return {"Chưa có số liệu", "No data"};
   }
-  return "?";
+  return {"?", "?"};
 }
 
-std::string report_text(const TargetReview& r) {
-  if (r.report == ReportState::overdue) return "Quá hạn (" + to_iso(r.missed_reports.front()) + ")";
-  if (r.report == ReportState::due_soon) return "Sắp đến hạn (" + to_iso(*r.next_report) + ")";
-  return r.next_report ? "Đã báo cáo; kỳ sau " + to_iso(*r.next_report) : "Đã báo cáo";
+std::string report_text(const TargetReview& r, Language l) {
+  if (r.report == ReportState::overdue) return say(l, {"Quá hạn (", "Overdue ("}) + to_iso(r.missed_reports.front()) + ")";
+  if (r.report == ReportState::due_soon) return say(l, {"Sắp đến hạn (", "Due soon ("}) + to_iso(*r.next_report) + ")";
+  return r.next_report ? say(l, {"Đã báo cáo; kỳ sau ", "Reported; next "}) + to_iso(*r.next_report)
+                       : say(l, {"Đã báo cáo", "Reported"});
 }
 
 }  // namespace
@@ -53,10 +54,13 @@ int run_commitments(const Options& o) {
     std::cout << to_json(r);
     return 0;
   }
-  Table t{{"STT", "Nội dung cam kết", "Chỉ tiêu", "Kết quả", "Dự báo cuối năm", "Đánh giá", "Báo cáo", "Cơ quan chịu trách nhiệm"},
+  // The appendix's columns as the seed's form has them (in Vietnamese by default).
+  Table t{say(o.lang, {{"STT", "No."}, {"Nội dung cam kết", "Commitment"}, {"Chỉ tiêu", "Target"}, {"Kết quả", "Result"},
+                       {"Dự báo cuối năm", "Year-end projection"}, {"Đánh giá", "Assessment"}, {"Báo cáo", "Report"},
+                       {"Cơ quan chịu trách nhiệm", "Responsible"}}),
           {true, false, false, false, true, false, false, false}, {}};
   if (o.format == Format::csv) {
-    t.headers = {"id", "title", "target", "latest", "latest_period", "projection", "status", "report", "next_report",
+    t.headers = {"id", "title", "target", "comparator", "target_value", "unit", "latest", "latest_period", "projection", "status", "report", "next_report",
                  "missed_reports", "responsible", "explanation"};
   }
   int n = 0;
@@ -67,19 +71,19 @@ int run_commitments(const Options& o) {
     if (o.format == Format::csv) {
       std::string missed;
       for (const auto& d : tr.missed_reports) missed += (missed.empty() ? "" : ", ") + to_iso(d);
-      t.add({target.id, target.title, goal, tr.latest ? format_shortest(tr.latest->value) : "",
+      t.add({target.id, target.title, goal, to_symbol(target.comparator), format_shortest(target.value), target.unit, tr.latest ? format_shortest(tr.latest->value) : "",
              tr.latest ? tr.latest->period : "", tr.projection ? format_fixed(*tr.projection, 2) : "", to_string(tr.status),
              to_string(tr.report), tr.next_report ? to_iso(*tr.next_report) : "", missed, target.responsible, tr.explanation});
     } else {
       t.add({std::to_string(++n), target.title, goal,
              tr.latest ? format_shortest(tr.latest->value) + target.unit + " (" + tr.latest->period + ")" : "", proj,
-             vietnamese(tr.status), report_text(tr), target.responsible});
+             say(o.lang, status_words(tr.status)), report_text(tr, o.lang), target.responsible});
     }
   }
   if (o.format != Format::csv) {
     const std::string h = o.format == Format::markdown ? "### " : "";
-    std::cout << h << "PHỤ LỤC: Kết quả thực hiện cam kết — " << c.unit.name << " · " << c.number << " · tính đến "
-              << to_iso(r.as_of) << "\n\n";
+    std::cout << h << say(o.lang, {"PHỤ LỤC: Kết quả thực hiện cam kết — ", "APPENDIX: Commitments kept — "})
+              << c.unit.name << " · " << c.number << say(o.lang, {" · tính đến ", " · as of "}) << to_iso(r.as_of) << "\n\n";
   }
   t.render(std::cout, o.format);
   return 0;

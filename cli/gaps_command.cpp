@@ -34,8 +34,10 @@ void print_gaps(const std::vector<GapTable>& tables, const Options& o) {
     first = false;
     const std::string h = o.format == Format::markdown ? "### " : "";
     std::cout << h << unit_heading(g.unit, g.framework_id, g.year) << ": " << fixed(g.total_lost, d)
-              << " points lost\n\n";
-    Table fields{{"Field", "Title", "Max", "Achieved", "Lost", "Criteria below max"},
+              << say(o.lang, {" điểm chưa đạt", " points lost"}) << "\n\n";
+    Table fields{say(o.lang, {{"Lĩnh vực", "Field"}, {"Tên lĩnh vực", "Title"}, {"Điểm tối đa", "Max"},
+                              {"Điểm đạt", "Achieved"}, {"Điểm chưa đạt", "Lost"},
+                              {"Số tiêu chí chưa đạt tối đa", "Criteria below max"}}),
                  {false, false, true, true, true, true}, {}};
     for (const auto& f : g.fields) {
       fields.add({f.field.str(), f.title, fixed(f.max_points, d), fixed(f.achieved, d), fixed(f.lost, d),
@@ -43,7 +45,8 @@ void print_gaps(const std::vector<GapTable>& tables, const Options& o) {
     }
     fields.render(std::cout, o.format);
     std::cout << "\n";
-    Table t{{"Code", "Criterion", "Max", "Achieved", "Lost", "Lead agency", "Cause"},
+    Table t{say(o.lang, {{"Mã", "Code"}, {"Tiêu chí", "Criterion"}, {"Điểm tối đa", "Max"}, {"Điểm đạt", "Achieved"},
+                         {"Điểm chưa đạt", "Lost"}, {"Cơ quan chủ trì", "Lead agency"}, {"Nguyên nhân", "Cause"}}),
             {false, false, true, true, true, false, false}, {}};
     for (const auto& x : g.gaps) {
       t.add({x.code.str(), x.title, fixed(x.max_points, d), fixed(x.achieved, d), fixed(x.lost, d), x.lead_agency, x.cause});

@@ -57,7 +57,10 @@ Dossiers:
                                     prints rows read = used + rejected
 
 Options:
-  --format FORMAT       table (default), csv, json or markdown
+  --format FORMAT       table (default), csv, json or markdown; every command takes each
+  --lang vi|en          score, rank, gaps, plan, commitments: headings of the table and
+                        markdown reports in Vietnamese (default) or English; csv and json
+                        columns are the same in both (docs/vocabulary.md)
   --explain             score: add the reason behind every figure
   --groups GROUPING     rank: none (default), national (A >= 90%, B 80% to under 90%)
                         or quartiles (PAPI style)
@@ -132,6 +135,12 @@ Options parse_args(int argc, char** argv) {
       else if (f == "json") o.format = Format::json;
       else if (f == "markdown") o.format = Format::markdown;
       else throw UsageError("unknown format \"" + f + "\"; expected table, csv, json or markdown");
+    } else if (a == "--lang") {
+      std::string l = value();
+      if (l == "vi") o.lang = Language::vi;
+      else if (l == "en") o.lang = Language::en;
+      else throw UsageError("unknown language \"" + l + "\"; expected vi or en");
+      o.lang_given = true;
     } else if (a == "--explain") {
       o.explain = true;
     } else if (a == "--groups") {
@@ -243,19 +252,25 @@ Options parse_args(int argc, char** argv) {
 struct Command {
   const char* name;
   int (*run)(const Options&);
+  bool report = false;  // prints headings for people, in the language --lang names
 };
 
 constexpr Command commands[] = {
-    {"score", run_score},       {"rank", run_rank},         {"gaps", run_gaps},
-    {"calendar", run_calendar}, {"lunar", run_lunar},       {"solar", run_solar},
-    {"workdays", run_workdays}, {"plan", run_plan},         {"dossiers", run_dossiers},
-    {"commitments", run_commitments}, {"papi", run_papi}, {"compare", run_compare},
-    {"whatif", run_whatif},     {"improve", run_improve},   {"uncertainty", run_uncertainty},
+    {"score", run_score, true},       {"rank", run_rank, true},       {"gaps", run_gaps, true},
+    {"calendar", run_calendar},       {"lunar", run_lunar},           {"solar", run_solar},
+    {"workdays", run_workdays},       {"plan", run_plan, true},       {"dossiers", run_dossiers},
+    {"commitments", run_commitments, true}, {"papi", run_papi},       {"compare", run_compare},
+    {"whatif", run_whatif},           {"improve", run_improve},       {"uncertainty", run_uncertainty},
 };
 
 int run(const Options& o) {
   for (const auto& c : commands) {
-    if (o.command == c.name) return c.run(o);
+    if (o.command != c.name) continue;
+    if (o.lang_given && !c.report) {
+      throw UsageError("--lang: " + o.command + " prints the same column names in every language (docs/vocabulary.md); "
+                       "--lang sets the headings of score, rank, gaps, plan and commitments");
+    }
+    return c.run(o);
   }
   throw UsageError("unknown command \"" + o.command + "\"");
 }

@@ -48,44 +48,52 @@ int run_plan(const Options& o) {
     return 0;
   }
   const std::string h = o.format == Format::markdown ? "### " : "";
-  std::cout << h << plan.issuer << (plan.number.empty() ? "" : " · " + plan.number) << " · as of " << to_iso(r.as_of)
+  const Language l = o.lang;
+  std::cout << h << plan.issuer << (plan.number.empty() ? "" : " · " + plan.number) << say(l, {" · tính đến ", " · as of "})
+            << to_iso(r.as_of)
             << "\n" << plan.title << "\n";
   struct Section {
     ActionState state;
-    const char* heading;
+    Words heading;
   };
-  const Section sections[] = {{ActionState::overdue, "Overdue"},
-                              {ActionState::due_soon, "Due within the horizon"},
-                              {ActionState::unresolved, "Waiting for an event date"},
-                              {ActionState::upcoming, "Upcoming"},
-                              {ActionState::done, "Done"},
-                              {ActionState::cancelled, "Cancelled"}};
+  const Section sections[] = {{ActionState::overdue, {"Quá hạn", "Overdue"}},
+                              {ActionState::due_soon, {"Sắp đến hạn", "Due within the horizon"}},
+                              {ActionState::unresolved, {"Chờ ngày của sự kiện", "Waiting for an event date"}},
+                              {ActionState::upcoming, {"Chưa đến hạn", "Upcoming"}},
+                              {ActionState::done, {"Đã hoàn thành", "Done"}},
+                              {ActionState::cancelled, {"Đã hủy", "Cancelled"}}};
   for (const auto& section : sections) {
-    Table t{{"Action", "Criteria", "Lead agency", "Due", "Days late", "Deadline as written"},
+    Table t{say(l, {{"Nhiệm vụ", "Action"}, {"Tiêu chí", "Criteria"}, {"Cơ quan chủ trì", "Lead agency"}, {"Hạn", "Due"},
+                    {"Số ngày quá hạn", "Days late"}, {"Thời hạn theo kế hoạch", "Deadline as written"}}),
             {false, false, false, false, true, false}, {}};
     for (const auto& a : r.actions) {
       if (a.state != section.state) continue;
       std::string due = a.state == ActionState::overdue ? dates(a.missed)
                         : a.next_due                   ? to_iso(*a.next_due)
-                        : a.state == ActionState::unresolved ? "when " + a.missing_event + " is known"
+                        : a.state == ActionState::unresolved ? say(l, {"khi biết ngày ", "when "}) + a.missing_event +
+                                                                   say(l, {"", " is known"})
                                                              : dates(a.due_dates);
       t.add({a.action->id, criteria_of(*a.action), a.action->lead_agency, due,
              a.days_overdue ? std::to_string(a.days_overdue) : "",
              a.action->deadline.text.empty() ? a.action->deadline.describe() : a.action->deadline.text});
     }
     if (t.rows.empty()) continue;
-    std::string heading = section.heading;
-    if (section.state == ActionState::due_soon) heading = "Due within " + std::to_string(r.horizon_days) + " days";
+    std::string heading = say(l, section.heading);
+    if (section.state == ActionState::due_soon) {
+      heading = say(l, {"Đến hạn trong ", "Due within "}) + std::to_string(r.horizon_days) + say(l, {" ngày", " days"});
+    }
     std::cout << "\n" << h << heading << " (" << t.rows.size() << ")\n\n";
     t.render(std::cout, o.format);
   }
-  Table load{{"Lead agency", "Actions", "Overdue", "Due soon", "Upcoming", "Waiting", "Done"},
+  Table load{say(l, {{"Cơ quan chủ trì", "Lead agency"}, {"Số nhiệm vụ", "Actions"}, {"Quá hạn", "Overdue"},
+                     {"Sắp đến hạn", "Due soon"}, {"Chưa đến hạn", "Upcoming"}, {"Chờ sự kiện", "Waiting"},
+                     {"Đã hoàn thành", "Done"}}),
              {false, true, true, true, true, true, true}, {}};
   for (const auto& l : r.agencies) {
     load.add({l.agency, std::to_string(l.actions), std::to_string(l.overdue), std::to_string(l.due_soon),
               std::to_string(l.upcoming), std::to_string(l.unresolved), std::to_string(l.done)});
   }
-  std::cout << "\n" << h << "Load by lead agency\n\n";
+  std::cout << "\n" << h << say(l, {"Nhiệm vụ theo cơ quan chủ trì", "Load by lead agency"}) << "\n\n";
   load.render(std::cout, o.format);
   return 0;
 }

@@ -24,8 +24,10 @@ void print_ranking(const Ranking& r, const Options& o) {
     return;
   }
   bool grouped = !std::holds_alternative<std::monostate>(o.grouping);
-  Table t{{"Rank", "Unit", "Name", "Max", "Total", "Index %"}, {true, false, false, true, true, true}, {}};
-  if (grouped) t.headers.push_back("Group");
+  Table t{say(o.lang, {{"Xếp hạng", "Rank"}, {"Mã đơn vị", "Unit"}, {"Đơn vị", "Name"}, {"Điểm tối đa", "Max"},
+                       {"Tổng điểm", "Total"}, {"Chỉ số %", "Index %"}}),
+          {true, false, false, true, true, true}, {}};
+  if (grouped) t.headers.push_back(say(o.lang, {"Nhóm", "Group"}));
   for (const auto& u : r.units) {
     std::vector<std::string> row{u.rank_label(), u.unit.code, u.unit.name, fixed(u.max_points, 2), fixed(u.total, 2),
                                  fixed(u.index_percent, 2)};

@@ -41,9 +41,11 @@ void print_scorecards(const std::vector<Scorecard>& cards, const Options& o) {
     if (!first) std::cout << "\n";
     first = false;
     std::cout << (o.format == Format::markdown ? "### " : "") << unit_heading(c.unit, c.framework_id, c.year) << "\n\n";
-    Table t{{"Code", "Criterion", "Max", "Achieved", "Lost", "%", "Decided by"},
+    const Language l = o.lang;
+    Table t{say(l, {{"Mã", "Code"}, {"Tiêu chí", "Criterion"}, {"Điểm tối đa", "Max"}, {"Điểm đạt", "Achieved"},
+                    {"Điểm chưa đạt", "Lost"}, {"%", "%"}, {"Căn cứ", "Decided by"}}),
             {false, false, true, true, true, true, false}, {}};
-    if (o.explain) t.headers.push_back("Why");
+    if (o.explain) t.headers.push_back(say(l, {"Giải thích", "Why"}));
     for (const auto& l : c.lines) {
       std::string indent = o.format == Format::table ? std::string(2 * (l.depth - 1), ' ') : "";
       std::vector<std::string> row{indent + l.code.str(), l.title, fixed(l.max_points, d), fixed(l.achieved, d),
@@ -51,14 +53,15 @@ void print_scorecards(const std::vector<Scorecard>& cards, const Options& o) {
       if (o.explain) row.push_back(l.explanation);
       t.add(std::move(row));
     }
-    t.add({"", "TỔNG ĐIỂM (total)", fixed(c.scale_max, d), fixed(c.scale_achieved, d), fixed(c.lost(), d),
+    t.add({"", say(l, {"TỔNG ĐIỂM", "TOTAL"}), fixed(c.scale_max, d), fixed(c.scale_achieved, d), fixed(c.lost(), d),
            fixed(c.scale_max > 0 ? c.scale_achieved / c.scale_max * 100 : 0, d), ""});
     t.render(std::cout, o.format);
     std::cout << "\n";
     if (c.bonus > 0 || c.penalty > 0) {
-      std::cout << "Bonus +" << fixed(c.bonus, d) << ", penalty −" << fixed(c.penalty, d) << "\n";
+      std::cout << say(l, {"Điểm thưởng +", "Bonus +"}) << fixed(c.bonus, d) << say(l, {", điểm trừ −", ", penalty −"})
+                << fixed(c.penalty, d) << "\n";
     }
-    std::cout << "Index: " << fixed(c.total(), d) << " / " << fixed(c.scale_max, d) << " = "
+    std::cout << say(l, {"Chỉ số: ", "Index: "}) << fixed(c.total(), d) << " / " << fixed(c.scale_max, d) << " = "
               << fixed(c.index_percent(), d) << "%\n";
   }
 }

@@ -4,6 +4,12 @@
 
 namespace parindex::cli {
 
+std::vector<std::string> say(Language l, std::initializer_list<Words> headings) {
+  std::vector<std::string> out;
+  for (const auto& w : headings) out.push_back(say(l, w));
+  return out;
+}
+
 std::size_t display_width(const std::string& s) {
   std::size_t width = 0;
   for (std::size_t i = 0; i < s.size();) {

@@ -1,5 +1,6 @@
 // parindex workdays add DATE N | count FROM TO: working-day arithmetic.
 #include <iostream>
+#include <nlohmann/json.hpp>
 
 #include "cli.hpp"
 
@@ -15,6 +16,19 @@ Date calendar_date_argument(const std::string& text, const std::string& what) {
                      ", the years the work calendar covers");
   }
   return d;
+}
+
+// The answer alone as a table; a row with what was asked otherwise.
+void print_answer(const Options& o, const std::vector<std::string>& columns, const std::vector<std::string>& row,
+                  const nlohmann::ordered_json& json) {
+  if (o.format == Format::table) {
+    std::cout << row.back() << "\n";
+  } else if (o.format == Format::json) {
+    std::cout << json.dump(2) << "\n";
+  } else {
+    Table t{columns, {}, {row}};
+    t.render(std::cout, o.format);
+  }
 }
 
 }  // namespace
@@ -34,7 +48,8 @@ int run_workdays(const Options& o) {
     WorkCalendar cal = near_edge ? calendar_for(o, 2013, lunar_last_year)
                                  : calendar_for(o, d.year() - (n < 0 ? span : 0), d.year() + (n > 0 ? span : 0));
     Date r = cal.add_working_days(d, n);
-    std::cout << to_iso(r) << "\n";
+    print_answer(o, {"from", "working_days", "date"}, {to_iso(d), std::to_string(n), to_iso(r)},
+                 {{"from", to_iso(d)}, {"working_days", n}, {"date", to_iso(r)}});
     return 0;
   }
   if (what == "count") {
@@ -42,7 +57,9 @@ int run_workdays(const Options& o) {
     Date from = calendar_date_argument(o.args[1], "workdays count");
     Date to = calendar_date_argument(o.args[2], "workdays count");
     WorkCalendar cal = calendar_for(o, std::min(from.year(), to.year()), std::max(from.year(), to.year()));
-    std::cout << cal.count_working_days(from, to) << "\n";
+    const long n = cal.count_working_days(from, to);
+    print_answer(o, {"from", "to", "working_days"}, {to_iso(from), to_iso(to), std::to_string(n)},
+                 {{"from", to_iso(from)}, {"to", to_iso(to)}, {"working_days", n}});
     return 0;
   }
   throw UsageError("workdays takes add or count, not \"" + what + "\"");

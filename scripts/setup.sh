@@ -24,3 +24,6 @@ if [ ! -x .venv/bin/python ]; then
 fi
 .venv/bin/python -m pip install -q --upgrade pip
 .venv/bin/python -m pip install -q "pybind11>=2.10" "scikit-build-core>=0.8" "pandas>=1.5" "pytest>=7" "jsonschema>=4.18"
+# The notebooks' run (nbclient, ipykernel), the charts (matplotlib) and the stub check (mypy's
+# stubtest) in tests/python; `pip install .[test]` asks for the same.
+.venv/bin/python -m pip install -q "matplotlib>=3.6" "nbclient>=0.7" "nbformat>=5.7" "ipykernel>=6" "mypy>=1.5"

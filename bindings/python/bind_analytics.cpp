@@ -175,7 +175,7 @@ void bind_improvement(py::module_& m) {
       .def_readonly("group", &ImprovementPlan::group)
       .def_readonly("cost", &ImprovementPlan::cost)
       .def_readonly("steps", &ImprovementPlan::steps)
-      .def("to_json", [](const ImprovementPlan& p) { return to_json(p); });
+      .def("to_json", [](const ImprovementPlan& p) { return to_json(p); }, "The document as JSON text (its schema in docs/schemas); to_dict() gives it as a dict.");
   m.def("_improve", [](const Framework& fw, const std::vector<Assessment>& assessments, const std::string& unit,
                        const std::string& target, const std::vector<py::dict>& efforts, double cost_per_point,
                        double cost_per_step, bool survey, const py::object& groups, std::optional<int> tie_decimals,
@@ -243,8 +243,8 @@ void bind_uncertainty(py::module_& m) {
       .def("rank_quantile", [](const UncertaintyResult& r, std::size_t unit, double q) {
         if (unit >= r.units.size() || !(q >= 0 && q <= 1)) throw error(error_kind::argument, "rank_quantile", "unit index or quantile out of range");
         return r.rank_quantile(unit, q);
-      })
-      .def("to_json", [](const UncertaintyResult& r) { return to_json(r); });
+      }, py::arg("unit"), py::arg("q"), "The q-quantile (0 to 1) of the rank of the unit at index unit.")
+      .def("to_json", [](const UncertaintyResult& r) { return to_json(r); }, "The document as JSON text (its schema in docs/schemas); to_dict() gives it as a dict.");
   m.def("_uncertainty", [](const Framework& fw, const py::object& inputs, const std::vector<FactorTuple>& factors,
                            std::optional<double> survey_error, std::optional<double> appraisal_range, std::size_t draws,
                            std::uint64_t seed, unsigned threads, const py::object& groups, std::optional<int> tie_decimals,

@@ -203,8 +203,10 @@ void bind_batch(py::module_& m) {
         return out;
       })
       .def("__len__", [](const Batch& b) { return b.result.units.size(); })
-      .def("achieved_matrix", [](const Batch& b) { return units_by_nodes(b.result.scores.achieved, b.result.scores.units, b.result.scores.nodes); })
-      .def("max_matrix", [](const Batch& b) { return units_by_nodes(b.result.scores.max_points, b.result.scores.units, b.result.scores.nodes); })
+      .def("achieved_matrix", [](const Batch& b) { return units_by_nodes(b.result.scores.achieved, b.result.scores.units, b.result.scores.nodes); },
+           "Points achieved as a units × criteria numpy array (rows: unit_codes; columns: codes).")
+      .def("max_matrix", [](const Batch& b) { return units_by_nodes(b.result.scores.max_points, b.result.scores.units, b.result.scores.nodes); },
+           "Maximum points as a units × criteria numpy array (not applicable criteria hold 0).")
       .def("decided_by_names", [](const Batch& b) {
         std::vector<std::string> out;  // unit by unit, criteria in tree order
         const auto& s = b.result.scores;
@@ -212,7 +214,7 @@ void bind_batch(py::module_& m) {
           for (std::size_t i = 0; i < s.nodes; ++i) out.push_back(to_string(s.decision_at(u, i)));
         }
         return out;
-      })
+      }, "What decided each cell (appraised, rule, self_assessed, children, not_applicable), unit by unit.")
       .def("totals_arrays", [](const Batch& b) {
         const auto& s = b.result.scores;
         py::dict d;
@@ -223,7 +225,7 @@ void bind_batch(py::module_& m) {
         d["total"] = vector(s.total);
         d["index_percent"] = vector(s.index_percent);
         return d;
-      })
+      }, "Each unit's max, achieved, bonus, penalty, total and index_percent as numpy arrays, in a dict.")
       .def("scorecard", [](const Batch& b, const std::string& unit) {
         for (std::size_t u = 0; u < b.result.units.size(); ++u) {
           if (b.result.units[u].code == unit) {

@@ -82,29 +82,31 @@ void bind_calendar(py::module_& m) {
                     return WorkCalendar(std::move(r));
                   },
                   py::arg("name"), py::arg("first_year"), py::arg("last_year"), py::arg("days_off") = std::vector<DayOff>{},
-                  py::arg("working_days") = std::vector<WorkingDay>{}, py::arg("weekend") = std::vector<int>{5, 6})
+                  py::arg("working_days") = std::vector<WorkingDay>{}, py::arg("weekend") = std::vector<int>{5, 6},
+                  "A calendar of one's own over [first_year, last_year]: these days off and weekend days worked;\n"
+                  "weekend days numbered 0 (Monday) to 6 (Sunday), Saturday and Sunday by default.")
       .def_property_readonly("name", &WorkCalendar::name)
       .def_property_readonly("first_year", &WorkCalendar::first_year)
       .def_property_readonly("last_year", &WorkCalendar::last_year)
       .def_property_readonly("sources", [](const WorkCalendar& c) { return c.rules().sources; })
-      .def("covers", &WorkCalendar::covers, py::arg("date"))
-      .def("is_working_day", &WorkCalendar::is_working_day, py::arg("date"))
+      .def("covers", &WorkCalendar::covers, py::arg("date"), "Whether the calendar's years hold the date.")
+      .def("is_working_day", &WorkCalendar::is_working_day, py::arg("date"), "Whether public bodies work that day (weekends and days off are not; weekend days worked are).")
       .def("day_off", [](const WorkCalendar& c, const Date& d) -> std::optional<DayOff> {
         const DayOff* off = c.day_off(d);
         if (!off) return std::nullopt;
         return *off;
-      }, py::arg("date"))
-      .def("days_off", &WorkCalendar::days_off, py::arg("year"))
-      .def("working_days", &WorkCalendar::working_days, py::arg("year"))
-      .def("next_working_day", &WorkCalendar::next_working_day, py::arg("date"))
-      .def("previous_working_day", &WorkCalendar::previous_working_day, py::arg("date"))
-      .def("roll_forward", &WorkCalendar::roll_forward, py::arg("date"))
-      .def("roll_backward", &WorkCalendar::roll_backward, py::arg("date"))
-      .def("add_working_days", &WorkCalendar::add_working_days, py::arg("date"), py::arg("n"))
+      }, py::arg("date"), "The DayOff on that date, or None for a day that is not one.")
+      .def("days_off", &WorkCalendar::days_off, py::arg("year"), "The days off of a year (holidays and bridge days), in date order.")
+      .def("working_days", &WorkCalendar::working_days, py::arg("year"), "The weekend days worked in a year (to make up for bridge days).")
+      .def("next_working_day", &WorkCalendar::next_working_day, py::arg("date"), "The first working day after the date.")
+      .def("previous_working_day", &WorkCalendar::previous_working_day, py::arg("date"), "The last working day before the date.")
+      .def("roll_forward", &WorkCalendar::roll_forward, py::arg("date"), "The date itself if a working day, else the next working day.")
+      .def("roll_backward", &WorkCalendar::roll_backward, py::arg("date"), "The date itself if a working day, else the previous working day.")
+      .def("add_working_days", &WorkCalendar::add_working_days, py::arg("date"), py::arg("n"), "The n-th working day after the date (before it for n < 0).")
       .def("count_working_days", &WorkCalendar::count_working_days, py::arg("start"), py::arg("end"),
            "Working days d with start <= d < end, as numpy.busday_count.")
-      .def("with_days_off", &WorkCalendar::with_days_off, py::arg("days_off"), py::arg("name"))
-      .def("with_working_days", &WorkCalendar::with_working_days, py::arg("working_days"), py::arg("name"))
+      .def("with_days_off", &WorkCalendar::with_days_off, py::arg("days_off"), py::arg("name"), "A copy with these days off added (a province's extra holiday, say), named name.")
+      .def("with_working_days", &WorkCalendar::with_working_days, py::arg("working_days"), py::arg("name"), "A copy with these weekend days worked added, named name.")
       .def("with_weekend", [](const WorkCalendar& c, const std::vector<int>& weekend, const std::string& name) {
         return c.with_weekend(weekend_from(weekend), name);
       }, py::arg("weekend"), py::arg("name"), "weekend: Python weekday numbers, Monday = 0 ... Sunday = 6")
@@ -114,7 +116,7 @@ void bind_calendar(py::module_& m) {
       }, py::arg("path"), "Adds a parindex.holidays/1 schedule, such as a province's extra days off.");
   m.def("joint", &joint, py::arg("a"), py::arg("b"), py::arg("name") = "",
         "A calendar whose working days are working days in both.");
-  m.def("vietnam_announced_years", &vietnam_announced_years);
+  m.def("vietnam_announced_years", &vietnam_announced_years, "The years whose holiday schedule was announced and is shipped; other years are projected from the Labour Code.");
 }
 
 }  // namespace parindex::python

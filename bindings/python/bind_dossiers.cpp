@@ -122,9 +122,9 @@ void bind_dossiers(py::module_& m) {
       .def_readonly("responsible", &Target::responsible)
       .def_readonly("actuals", &Target::actuals);
   py::class_<Commitment>(m, "Commitment", "Quantitative targets a unit's head signs, reported on a schedule.")
-      .def_static("load", [](const std::filesystem::path& path) { return load_commitment(path); }, py::arg("path"))
-      .def_static("from_json", [](const std::string& text) { return commitment_from_json(text); }, py::arg("text"))
-      .def("to_json", [](const Commitment& c) { return to_json(c); })
+      .def_static("load", [](const std::filesystem::path& path) { return load_commitment(path); }, py::arg("path"), "Loads the document from a file (a str or any path-like); errors name the file and where in it.")
+      .def_static("from_json", [](const std::string& text) { return commitment_from_json(text); }, py::arg("text"), "Reads the document from JSON text; a DocumentError or ValidationError names where it is wrong.")
+      .def("to_json", [](const Commitment& c) { return to_json(c); }, "The document as JSON text (its schema in docs/schemas); to_dict() gives it as a dict.")
       .def_readonly("committed_by", &Commitment::committed_by)
       .def_readonly("committed_to", &Commitment::committed_to)
       .def_readonly("number", &Commitment::number)
@@ -147,6 +147,9 @@ void bind_dossiers(py::module_& m) {
       .def_property_readonly("target", [](const TargetReview& r) {
         return std::string(to_symbol(r.target->comparator)) + " " + format_shortest(r.target->value) + r.target->unit;
       })
+      .def_property_readonly("comparator", [](const TargetReview& r) { return to_symbol(r.target->comparator); })
+      .def_property_readonly("target_value", [](const TargetReview& r) { return r.target->value; })
+      .def_property_readonly("unit", [](const TargetReview& r) { return r.target->unit; })
       .def_property_readonly("status", [](const TargetReview& r) { return to_string(r.status); })
       .def_property_readonly("latest", [](const TargetReview& r) -> std::optional<double> {
         if (!r.latest) return std::nullopt;
@@ -166,7 +169,7 @@ void bind_dossiers(py::module_& m) {
   py::class_<OwnedCommitmentReview>(m, "CommitmentReview")
       .def_property_readonly("as_of", [](const OwnedCommitmentReview& r) { return r.review.as_of; })
       .def_property_readonly("targets", [](const OwnedCommitmentReview& r) { return r.review.targets; })
-      .def("to_json", [](const OwnedCommitmentReview& r) { return to_json(r.review); });
+      .def("to_json", [](const OwnedCommitmentReview& r) { return to_json(r.review); }, "The document as JSON text (its schema in docs/schemas); to_dict() gives it as a dict.");
   m.def("review_commitment", [](const Commitment& c, const WorkCalendar& calendar, const Date& as_of, int horizon_days) {
     OwnedCommitmentReview out{std::make_shared<Commitment>(c), {}};
     out.review = review(*out.commitment, calendar, as_of, horizon_days);

@@ -26,8 +26,8 @@ void bind_framework(py::module_& m) {
   py::class_<Framework>(m, "Framework", "A validated, immutable criteria tree for one index and period.")
       .def_static("load", [](const std::filesystem::path& path) { return load_framework(path); }, py::arg("path"),
                   "Reads a parindex.framework document from a file.")
-      .def_static("from_json", [](const std::string& text) { return framework_from_json(text); }, py::arg("text"))
-      .def("to_json", [](const Framework& f) { return to_json(f); })
+      .def_static("from_json", [](const std::string& text) { return framework_from_json(text); }, py::arg("text"), "Reads the document from JSON text; a DocumentError or ValidationError names where it is wrong.")
+      .def("to_json", [](const Framework& f) { return to_json(f); }, "The document as JSON text (its schema in docs/schemas); to_dict() gives it as a dict.")
       .def_property_readonly("id", &Framework::id)
       .def_property_readonly("name", [](const Framework& f) { return f.info().name; })
       .def_property_readonly("index", [](const Framework& f) { return to_string(f.info().index); })
@@ -41,12 +41,12 @@ void bind_framework(py::module_& m) {
         return std::vector<Criterion>(f.criteria().begin(), f.criteria().end());
       })
       .def("criterion", [](const Framework& f, const std::string& code) { return f.at(CriterionCode(code)); },
-           py::arg("code"))
+           py::arg("code"), "The Criterion with this code; an ArgumentError when there is none.")
       .def("depth", [](const Framework& f, const std::string& code) {
         auto i = f.find(CriterionCode(code));
         if (!i) throw error(error_kind::argument, "criterion " + code, "not in framework " + f.id());
         return f.depth_of(*i);
-      }, py::arg("code"))
+      }, py::arg("code"), "The depth of a code in the tree: 1 for a field, 2 for its criteria, ...")
       .def("__eq__", [](const Framework& a, const Framework& b) { return a == b; })
       .def("__len__", [](const Framework& f) { return f.criteria().size(); });
 }

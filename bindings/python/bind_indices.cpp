@@ -57,7 +57,7 @@ void bind_indices(py::module_& m) {
       .def_readonly("valid_to", &AdministrativeUnit::valid_to)
       .def_readonly("merged_from", &AdministrativeUnit::merged_from);
   py::class_<UnitRegistry>(m, "UnitRegistry", "Administrative units valid by period, with their mergers.")
-      .def_static("load", [](const std::filesystem::path& p) { return load_units(p); }, py::arg("path"))
+      .def_static("load", [](const std::filesystem::path& p) { return load_units(p); }, py::arg("path"), "Loads the document from a file (a str or any path-like); errors name the file and where in it.")
       .def_property_readonly("units", &UnitRegistry::units)
       .def("find", [](const UnitRegistry& r, const std::string& key, const std::string& date) -> std::optional<AdministrativeUnit> {
         const AdministrativeUnit* u = r.find(key, date);

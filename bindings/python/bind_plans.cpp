@@ -12,12 +12,12 @@ namespace parindex::python {
 
 void bind_plans(py::module_& m) {
   py::class_<DeadlineSpec>(m, "Deadline", "A deadline as documents write it; build one with Deadline.from_dict.")
-      .def_static("from_json", [](const std::string& text) { return deadline_from_json(text); }, py::arg("text"))
-      .def("to_json", [](const DeadlineSpec& s) { return to_json(s); })
+      .def_static("from_json", [](const std::string& text) { return deadline_from_json(text); }, py::arg("text"), "Reads the document from JSON text; a DocumentError or ValidationError names where it is wrong.")
+      .def("to_json", [](const DeadlineSpec& s) { return to_json(s); }, "The document as JSON text (its schema in docs/schemas); to_dict() gives it as a dict.")
       .def_property_readonly("kind", &DeadlineSpec::kind)
       .def_property_readonly("periodic", &DeadlineSpec::periodic)
       .def_readonly("text", &DeadlineSpec::text)
-      .def("describe", &DeadlineSpec::describe)
+      .def("describe", &DeadlineSpec::describe, "The deadline in words, e.g. \"by 2024-12-31; a day off moves it to the next working day\".")
       .def("resolve",
            [](const DeadlineSpec& s, const WorkCalendar& calendar, const std::map<std::string, Date>& events,
               const Date& first, const Date& last) -> py::object {
@@ -30,7 +30,7 @@ void bind_plans(py::module_& m) {
       .def("missing_event", [](const DeadlineSpec& s, const std::map<std::string, Date>& events) -> std::optional<std::string> {
         if (auto* a = std::get_if<deadlines::AfterEvent>(&s.rule); a && !events.count(a->event)) return a->event;
         return std::nullopt;
-      }, py::arg("events"));
+      }, py::arg("events"), "The event a deadline waits for when events lacks its date, else None.");
 
   py::class_<Action>(m, "Action")
       .def_readonly("id", &Action::id)
@@ -52,9 +52,9 @@ void bind_plans(py::module_& m) {
       .def_readonly("note", &Action::note);
 
   py::class_<Plan>(m, "Plan", "A remediation plan: actions tied to the criteria that lost points.")
-      .def_static("load", [](const std::filesystem::path& path) { return load_plan(path); }, py::arg("path"))
-      .def_static("from_json", [](const std::string& text) { return plan_from_json(text); }, py::arg("text"))
-      .def("to_json", [](const Plan& p) { return to_json(p); })
+      .def_static("load", [](const std::filesystem::path& path) { return load_plan(path); }, py::arg("path"), "Loads the document from a file (a str or any path-like); errors name the file and where in it.")
+      .def_static("from_json", [](const std::string& text) { return plan_from_json(text); }, py::arg("text"), "Reads the document from JSON text; a DocumentError or ValidationError names where it is wrong.")
+      .def("to_json", [](const Plan& p) { return to_json(p); }, "The document as JSON text (its schema in docs/schemas); to_dict() gives it as a dict.")
       .def_readonly("issuer", &Plan::issuer)
       .def_readonly("number", &Plan::number)
       .def_readonly("issued_on", &Plan::issued_on)
@@ -104,7 +104,7 @@ void bind_plans(py::module_& m) {
       .def_property_readonly("horizon_days", [](const OwnedReview& r) { return r.review.horizon_days; })
       .def_property_readonly("actions", [](const OwnedReview& r) { return r.review.actions; })
       .def_property_readonly("agencies", [](const OwnedReview& r) { return r.review.agencies; })
-      .def("to_json", [](const OwnedReview& r) { return to_json(r.review); });
+      .def("to_json", [](const OwnedReview& r) { return to_json(r.review); }, "The document as JSON text (its schema in docs/schemas); to_dict() gives it as a dict.");
 
   m.def("review", [](const Plan& plan, const WorkCalendar& calendar, const Date& as_of, int horizon_days) {
     OwnedReview out{std::make_shared<Plan>(plan), {}};

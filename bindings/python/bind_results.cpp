@@ -64,8 +64,8 @@ void bind_results(py::module_& m) {
         const ScoreLine* l = c.find(CriterionCode(code));
         if (!l) throw error(error_kind::argument, "criterion " + code, "not on the scorecard of " + c.unit.code);
         return *l;
-      }, py::arg("code"))
-      .def("to_json", [](const Scorecard& c) { return to_json(c); });
+      }, py::arg("code"), "The ScoreLine of a criterion code; an ArgumentError when the scorecard has none.")
+      .def("to_json", [](const Scorecard& c) { return to_json(c); }, "The document as JSON text (its schema in docs/schemas); to_dict() gives it as a dict.");
 
   py::class_<RankedUnit>(m, "RankedUnit")
       .def_property_readonly("unit_code", [](const RankedUnit& u) { return u.unit.code; })
@@ -82,7 +82,7 @@ void bind_results(py::module_& m) {
       .def_readonly("framework_id", &Ranking::framework_id)
       .def_readonly("year", &Ranking::year)
       .def_readonly("units", &Ranking::units)
-      .def("to_json", [](const Ranking& r) { return to_json(r); });
+      .def("to_json", [](const Ranking& r) { return to_json(r); }, "The document as JSON text (its schema in docs/schemas); to_dict() gives it as a dict.");
 
   py::class_<Gap>(m, "Gap")
       .def_property_readonly("code", [](const Gap& g) { return g.code.str(); })
@@ -111,20 +111,28 @@ void bind_results(py::module_& m) {
       .def_readonly("gaps", &GapTable::gaps)
       .def_readonly("fields", &GapTable::fields)
       .def_readonly("total_lost", &GapTable::total_lost)
-      .def("to_json", [](const GapTable& g) { return to_json(g); });
+      .def("to_json", [](const GapTable& g) { return to_json(g); }, "The document as JSON text (its schema in docs/schemas); to_dict() gives it as a dict.");
 
-  m.def("evaluate", py::overload_cast<const Framework&, const Assessment&>(&evaluate), py::arg("framework"),
-        py::arg("assessment"), "Evaluates an assessment against its framework, giving a Scorecard.");
-  m.def("evaluate", py::overload_cast<const Framework&, const Assessment&, const DossierMetrics&>(&evaluate),
-        py::arg("framework"), py::arg("assessment"), py::arg("dossiers"),
-        "Evaluates an assessment whose inputs are bound to a dossier log (metrics grouped by unit and level).");
+  // One function with an optional log, so evaluate(fw, a, None) works as its stub says.
+  m.def("evaluate",
+        [](const Framework& framework, const Assessment& assessment, const DossierMetrics* dossiers) {
+          return dossiers ? evaluate(framework, assessment, *dossiers) : evaluate(framework, assessment);
+        },
+        py::arg("framework"), py::arg("assessment"), py::arg("dossiers") = py::none(),
+        "Evaluates an assessment against its framework, giving a Scorecard. ``dossiers``: the metrics of a\n"
+        "dossier log (read_dossiers, grouped by unit and level) for inputs bound to it (\"from_dossiers\").");
   m.def("rank", [](const std::vector<Scorecard>& cards, const py::object& groups, std::optional<int> tie_decimals) {
     return rank(cards, RankOptions{tie_decimals, grouping_from(groups)});
   }, py::arg("scorecards"), py::arg("groups") = py::none(), py::arg("tie_decimals") = py::none(),
-        "Ranks scorecards of one framework and year by index %.");
+        "Ranks scorecards of one framework and year by index %; units equal at tie_decimals decimals (default:\n"
+        "the framework's) share a rank, labelled as published (\"02/11\").\n\n"
+        "groups: None or \"none\" (no groups); \"national\" (A from 90%, B from 80% to under 90%, the rest\n"
+        "ungrouped); \"quartiles\" (PAPI's: highest from the 75th percentile, high-average from the median,\n"
+        "low-average from the 25th, lowest below; a unit on a cut-point goes up); or a dict of group name to\n"
+        "its lowest index %, e.g. {\"A\": 90, \"B\": 80}.");
   m.def("gaps", &gaps, py::arg("scorecard"), "The criteria and fields below their max, most points lost first.");
-  m.def("round_half_up", &round_half_up, py::arg("value"), py::arg("decimals"));
-  m.def("format_fixed", &format_fixed, py::arg("value"), py::arg("decimals"));
+  m.def("round_half_up", &round_half_up, py::arg("value"), py::arg("decimals"), "value rounded to decimals, halves away from zero, as the published tables round (not banker's rounding).");
+  m.def("format_fixed", &format_fixed, py::arg("value"), py::arg("decimals"), "value as text with exactly decimals digits after the point, rounded half up.");
 }
 
 }  // namespace parindex::python

@@ -41,9 +41,10 @@ void bind_survey_design(py::module_& m) {
       .def_readonly("element", &SurveyQuestion::element)
       .def_readonly("text", &SurveyQuestion::text);
   py::class_<SurveyDesign>(m, "SurveyDesign", "A satisfaction survey: elements, questions, scale and aggregation options.")
-      .def_static("load", [](const std::filesystem::path& path) { return read_survey_design(path); }, py::arg("path"))
+      .def_static("load", [](const std::filesystem::path& path) { return read_survey_design(path); }, py::arg("path"), "Loads the document from a file (a str or any path-like); errors name the file and where in it.")
       .def_static("from_json", [](const std::string& text, const std::string& source) { return survey_design_from_json(text, source); },
-                  py::arg("text"), py::arg("source") = "")
+                  py::arg("text"), py::arg("source") = "",
+                  "Reads a survey design from JSON text; source names it in errors.")
       .def_readonly("id", &SurveyDesign::id)
       .def_readonly("name", &SurveyDesign::name)
       .def_readonly("elements", &SurveyDesign::elements)

@@ -70,9 +70,10 @@ def test_commitment_year_0001(root):
 
 def test_invalid_utf8_is_a_rejected_row(root, calendar, tmp_path):
     log = tmp_path / "log.csv"
-    log.write_bytes((HEADER + "\n").encode() + b"D1,x\xc3\x28,district,P1,f,2024-03-04,5,,0,0,0,0\n")
+    log.write_bytes((HEADER + "\n").encode() + b"D1,x\xc3\x28,district,P1,f,2024-03-04,5,,0,0,0,0\n"
+                    b"D2,x,district,P1,f,2024-03-04,5,,0,0,0,0\n")
     m = parindex.read_dossiers(str(log), calendar, dt.date(2024, 5, 10))
-    assert (m.rows_read, m.rows_used, m.rows_rejected) == (1, 0, 1)
+    assert (m.rows_read, m.rows_used, m.rows_rejected) == (2, 1, 1)
     assert m.rejections[0].reason == "byte 5 of the line is not valid UTF-8"
     with pytest.raises(parindex.DocumentError, match="log.csv:2: byte 5 of the line is not valid UTF-8"):
         parindex.read_dossiers(str(log), calendar, dt.date(2024, 5, 10), stop_at_first_error=True)

@@ -160,3 +160,19 @@ def test_from_dict_takes_numpy_scalars_and_names_a_nan():
     doc["criteria"][1]["max"] = float("nan")
     with pytest.raises(parindex.DocumentError, match="/criteria/1/max: expected a finite number, got nan"):
         parindex.Framework.from_dict(doc)
+
+
+def test_from_dict_takes_dates_and_names_a_wrong_type(root):
+    import datetime as dt
+
+    import numpy as np
+    import pandas as pd
+
+    doc = parindex.Plan.load(root / "examples/plans/bac-son-2024.json").to_dict()
+    for like in (dt.date(2024, 2, 1), pd.Timestamp("2024-02-01"), np.datetime64("2024-02-01"),
+                 np.datetime64("2024-02-01T00:00:00.000000000")):
+        doc["issued_on"] = like
+        assert parindex.Plan.from_dict(doc).issued_on == dt.date(2024, 2, 1), like
+    doc["actions"][2]["note"] = {1, 2}
+    with pytest.raises(parindex.DocumentError, match=r"/actions/2/note: expected a string, number.*got set \{1, 2\}"):
+        parindex.Plan.from_dict(doc)

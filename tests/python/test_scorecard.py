@@ -61,3 +61,18 @@ def test_html_repr_for_notebooks(bac_son):
     html = bac_son._repr_html_()
     assert "<table" in html and "Huyện Bắc Sơn (bac-son)" in html  # the heading names the unit
     assert "84.87 of 99.50 points, index 85.30%" in html
+
+
+def test_notebook_views_have_captions(root, framework, bac_son):
+    html = bac_son._repr_html_()
+    assert "langson-district-2023 · 2023: 84.87 of 99.50 points, index 85.30%" in html
+    assert "<td>&nbsp;&nbsp;1.6.2</td>" in html and "<td>1</td>" in html  # codes indented by depth
+    assert ">95.00<" in html and "95.000000" not in html  # the framework's decimals
+    table = parindex.gaps(bac_son)._repr_html_()
+    assert "14.63 points lost in 19 criteria" in table and table.count("<table") == 2
+    cards = [parindex.evaluate(framework, parindex.Assessment.load(p))
+             for p in sorted((root / "examples/langson-2023").glob("*.json"))]
+    assert "langson-district-2023 · 2023: 11 units ranked" in parindex.rank(cards)._repr_html_()
+    plan = parindex.Plan.load(root / "examples/plans/bac-son-2024.json")
+    review = parindex.review(plan, parindex.vietnam_calendar(2024, 2024), "2024-06-15")
+    assert "as of 2024-06-15: 2 done, 3 overdue, 14 upcoming" in review._repr_html_()

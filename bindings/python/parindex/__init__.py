@@ -11,6 +11,7 @@ rank and find the gaps::
 
 from __future__ import annotations
 
+import datetime as _dt
 import json as _json
 from pathlib import Path as _Path
 
@@ -26,7 +27,6 @@ from ._core import (
     ReportedValue,
     Target,
     TargetReview,
-    read_dossiers,
     due_day,
     review_commitment,
     Action,
@@ -77,7 +77,8 @@ from ._indices import papi, papi_movements, papi_target, papi_year
 from ._core import UnitRegistry, ScorecardComparison, compare
 from ._sipas import SipasResult, sipas
 from ._core import ImprovementPlan, ImprovementStep, UncertaintyResult
-from . import _analytics
+from . import _analytics, _dossiers, _edit, plot
+from ._dossiers import read_dossiers
 from ._analytics import improve, uncertainty, uncertainty_draws, what_if
 
 __all__ = [
@@ -106,17 +107,26 @@ def data_dir() -> _Path:
 
 # Documents as Python dicts: the same schema as the JSON files.
 def _plain(value, pointer: str = ""):
-    """A document's values as JSON can hold them: numpy scalars as Python numbers; NaN and
-    infinity refused, naming where (a JSON pointer), since no document can hold them."""
+    """A document's values as JSON can hold them: numpy scalars as Python numbers, dates as ISO
+    strings; NaN and infinity refused, naming where (a JSON pointer), since no document can hold them."""
     if isinstance(value, dict):
         return {str(k): _plain(v, f"{pointer}/{k}") for k, v in value.items()}
     if isinstance(value, (list, tuple)):
         return [_plain(v, f"{pointer}/{i}") for i, v in enumerate(value)]
+    if type(value).__name__ == "datetime64":
+        value = value.astype("datetime64[us]")  # .item() of nanoseconds would be an int
     if hasattr(value, "item") and not isinstance(value, (str, bytes)):
-        value = value.item()  # numpy scalars
+        value = value.item()  # numpy scalars; a numpy datetime64 becomes a datetime
+    if isinstance(value, _dt.datetime) and value.time() == _dt.time() and value.tzinfo is None:
+        value = value.date()  # pandas Timestamps and numpy datetime64 of a day
+    if isinstance(value, (_dt.date, _dt.datetime)):
+        return value.isoformat()
     if isinstance(value, float) and (value != value or value in (float("inf"), float("-inf"))):
         raise DocumentError(f"{pointer or '/'}: expected a finite number, got {value}", pointer or "/",
                             f"expected a finite number, got {value}")
+    if value is not None and not isinstance(value, (str, int, float, bool)):
+        what = f"expected a string, number, true/false, list or dict, got {type(value).__name__} {value!r}"
+        raise DocumentError(f"{pointer or '/'}: {what}", pointer or "/", what)
     return value
 
 
@@ -124,11 +134,17 @@ def _from_dict(cls):
     def build(document: dict):
         return cls.from_json(_json.dumps(_plain(document), ensure_ascii=False))
 
-    build.__doc__ = f"Builds a {cls.__name__} from a dict in the schema of its JSON document (see docs/schemas)."
+    build.__name__ = "from_dict"
+    build.__qualname__ = f"{cls.__name__}.from_dict"
+    article = "an" if cls.__name__[0] in "AEIOU" else "a"
+    build.__doc__ = (f"Builds {article} {cls.__name__} from a dict in the schema of its JSON document (docs/schemas):\n"
+                     "numpy scalars and dates are taken as they are; a NaN, an infinity or a value of the wrong\n"
+                     "type is a DocumentError naming its JSON pointer.")
     return staticmethod(build)
 
 
 def _to_dict(self) -> dict:
+    """The document as a dict, in the schema of its JSON (docs/schemas)."""
     return _json.loads(self.to_json())
 
 
@@ -136,6 +152,10 @@ for _cls in (Framework, Assessment, Plan, Deadline, Commitment):
     _cls.from_dict = _from_dict(_cls)
 for _cls in (Framework, Assessment, Scorecard, Ranking, GapTable, Plan, PlanReview, Deadline, Commitment, CommitmentReview):
     _cls.to_dict = _to_dict
+
+for _cls, _methods in _edit.METHODS.items():
+    for _name, _method in _methods.items():
+        setattr(_cls, _name, _method)
 
 Scorecard.to_frame = _frames.scorecard_frame
 Ranking.to_frame = _frames.ranking_frame
@@ -146,13 +166,15 @@ PlanReview.agencies_frame = _frames.agencies_frame
 WorkCalendar.days_off_frame = _frames.days_off_frame
 DossierMetrics.to_frame = _frames.dossiers_frame
 DossierMetrics.late_frame = _frames.late_frame
+DossierMetrics.rejections_frame = _dossiers.rejections_frame
 CommitmentReview.to_frame = _frames.commitment_frame
 ImprovementPlan.to_frame = _analytics.steps_frame
 ImprovementPlan.__repr__ = _analytics.plan_repr
 UncertaintyResult.to_frame = _analytics.uncertainty_frame
 UncertaintyResult.rank_frequency_frame = _analytics.rank_frequency_frame
 UncertaintyResult.sensitivity_frame = _analytics.sensitivity_frame
-UncertaintyResult.plot = _analytics.plot_ranks
+UncertaintyResult.plot = lambda r, ax=None: plot.ranking(r, ax)
+UncertaintyResult.plot.__doc__ = "The rank intervals as a chart: parindex.plot.ranking(result)."
 
 
 def _comparison_frame(c):
@@ -218,10 +240,14 @@ SurveyResults.__repr__ = lambda r: (
 
 # Notebooks show results as tables.
 Scorecard._repr_html_ = _frames.scorecard_html
-Ranking._repr_html_ = lambda r: r.to_frame()._repr_html_()
-GapTable._repr_html_ = lambda t: t.to_frame()._repr_html_()
-PlanReview._repr_html_ = lambda r: r.to_frame()._repr_html_()
-DossierMetrics._repr_html_ = lambda m: m.to_frame()._repr_html_()
-CommitmentReview._repr_html_ = lambda r: r.to_frame()._repr_html_()
+Ranking._repr_html_ = _frames.ranking_html
+GapTable._repr_html_ = _frames.gaps_html
+PlanReview._repr_html_ = _frames.review_html
+DossierMetrics._repr_html_ = _frames.frame_html(repr)
+CommitmentReview._repr_html_ = _frames.commitment_html
 ImprovementPlan._repr_html_ = _frames.frame_html(_analytics.plan_repr)
 UncertaintyResult._repr_html_ = _frames.frame_html(lambda r: f"{r.draws} draws")
+
+from . import _docs  # noqa: E402  (after every attribute above is in place)
+
+_docs.apply()

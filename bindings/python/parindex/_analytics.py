@@ -149,6 +149,7 @@ def improve(framework: _core.Framework, assessments: Sequence[_core.Assessment],
 
 
 def steps_frame(plan: _core.ImprovementPlan) -> "pd.DataFrame":
+    """One row per step, in the columns of `parindex improve --format csv`."""
     rows = [{"code": s.code, "criterion": s.title, "rule": s.rule, "current_input": s.current_input,
              "required_input": s.required_input, "points": s.points, "new_points": s.new_points,
              "gain": round(s.gain, 9), "cost": round(s.cost, 9), "lead_agency": s.lead_agency} for s in plan.steps]
@@ -222,6 +223,8 @@ def uncertainty_draws(framework: _core.Framework, inputs: Any, *, survey_error: 
 
 
 def uncertainty_frame(r: _core.UncertaintyResult) -> "pd.DataFrame":
+    """One row per unit: nominal, median, 5% and 95% rank, mean rank, the chance of each group
+    (p_group_G) and of ranking above each versus unit (p_above_U), as `parindex uncertainty --format csv`."""
     rows = []
     group_freq, above = r.group_frequency, r.above
     for u, (code, name) in enumerate(zip(r.unit_codes, r.unit_names)):
@@ -240,31 +243,12 @@ def uncertainty_frame(r: _core.UncertaintyResult) -> "pd.DataFrame":
 
 
 def rank_frequency_frame(r: _core.UncertaintyResult) -> "pd.DataFrame":
+    """Draws giving each unit (rows) each rank (columns 1 … n)."""
     pd = _pandas()
     return pd.DataFrame(r.rank_frequency, index=pd.Index(r.unit_codes, name="unit"),
                         columns=pd.Index(range(1, len(r.unit_codes) + 1), name="rank"))
 
 
 def sensitivity_frame(r: _core.UncertaintyResult) -> "pd.DataFrame":
+    """Per factor: first-order and total variance-based indices of the ranks (with sensitivity=True)."""
     return _pandas().DataFrame(r.sensitivity_rows, columns=["factor", "first_order", "total"])
-
-
-def plot_ranks(r: _core.UncertaintyResult, ax: Any = None):
-    """Each unit's nominal rank, median and 5–95% interval, best first (matplotlib)."""
-    try:
-        import matplotlib.pyplot as plt
-    except ImportError as exc:  # pragma: no cover - depends on the environment
-        raise ImportError("plot() needs matplotlib: pip install matplotlib") from exc
-    frame = uncertainty_frame(r).sort_values(["median_rank", "nominal_rank"])
-    if ax is None:
-        _, ax = plt.subplots(figsize=(7, 0.3 * len(frame) + 1))
-    y = range(len(frame))
-    ax.hlines(list(y), frame["rank_p5"], frame["rank_p95"], color="0.6", linewidth=3, label="5–95% of draws")
-    ax.plot(frame["median_rank"], list(y), "o", color="C0", label="median")
-    ax.plot(frame["nominal_rank"], list(y), "|", color="C3", markersize=12, label="as assessed")
-    ax.set_yticks(list(y))
-    ax.set_yticklabels(frame["name"])
-    ax.invert_yaxis()
-    ax.set_xlabel(f"rank ({r.draws} draws)")
-    ax.legend(loc="lower right", fontsize="small")
-    return ax

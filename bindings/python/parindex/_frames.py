@@ -27,12 +27,27 @@ def _dates(frame: "pd.DataFrame", columns) -> "pd.DataFrame":
     return frame
 
 
+# States and statuses as ordered categoricals, so sorting and groupby follow their meaning.
+ACTION_STATES = ["overdue", "due_soon", "unresolved", "upcoming", "done", "cancelled"]
+TARGET_STATUSES = ["missed", "at_risk", "no_data", "on_track", "met"]
+REPORT_STATES = ["overdue", "due_soon", "up_to_date"]
+DECIDED_BY = ["appraised", "rule", "self_assessed", "children", "not_applicable"]
+
+
+def _categories(frame: "pd.DataFrame", columns: dict) -> "pd.DataFrame":
+    pd = _pandas()
+    for column, values in columns.items():
+        frame[column] = pd.Categorical(frame[column], categories=values, ordered=True)
+    return frame
+
+
 def _clean(x: float) -> float:
     # max − achieved in binary floating point leaves noise such as 14.629999999999995.
     return round(x, 9)
 
 
 def scorecard_frame(card) -> "pd.DataFrame":
+    """One row per criterion, in the columns of `parindex score --format csv` (docs/vocabulary.md)."""
     rows = [
         {
             "unit": card.unit_code,
@@ -50,10 +65,11 @@ def scorecard_frame(card) -> "pd.DataFrame":
         }
         for line in card.lines
     ]
-    return _pandas().DataFrame(rows, columns=SCORECARD_COLUMNS)
+    return _categories(_pandas().DataFrame(rows, columns=SCORECARD_COLUMNS), {"decided_by": DECIDED_BY})
 
 
 def ranking_frame(ranking) -> "pd.DataFrame":
+    """One row per unit, best first, in the columns of `parindex rank --format csv`."""
     rows = [
         {
             "rank": u.rank,
@@ -73,6 +89,7 @@ def ranking_frame(ranking) -> "pd.DataFrame":
 
 
 def gaps_frame(table) -> "pd.DataFrame":
+    """One row per criterion below its max, most points lost first, as `parindex gaps --format csv`."""
     rows = [
         {
             "unit": table.unit_code,
@@ -92,6 +109,7 @@ def gaps_frame(table) -> "pd.DataFrame":
 
 
 def field_gaps_frame(table) -> "pd.DataFrame":
+    """One row per field: max, achieved, points lost and how many criteria lost points."""
     rows = [
         {
             "unit": table.unit_code,
@@ -116,6 +134,8 @@ def count_states(plan_review) -> dict:
 
 
 def review_frame(plan_review) -> "pd.DataFrame":
+    """One row per action: its state (done, overdue, due_soon, upcoming, unresolved, cancelled) and
+    due dates, as `parindex plan --format csv`; next_due is a datetime64 column."""
     rows = [
         {
             "id": a.id,
@@ -130,11 +150,13 @@ def review_frame(plan_review) -> "pd.DataFrame":
         }
         for a in plan_review.actions
     ]
-    return _dates(_pandas().DataFrame(rows, columns=["id", "criteria", "lead_agency", "state", "next_due", "days_overdue",
-                                                     "missed", "due_dates", "missing_event"]), ["next_due"])
+    frame = _dates(_pandas().DataFrame(rows, columns=["id", "criteria", "lead_agency", "state", "next_due", "days_overdue",
+                                                      "missed", "due_dates", "missing_event"]), ["next_due"])
+    return _categories(frame, {"state": ACTION_STATES})
 
 
 def agencies_frame(plan_review) -> "pd.DataFrame":
+    """One row per lead agency: its actions by state."""
     rows = [
         {"agency": l.agency, "actions": l.actions, "overdue": l.overdue, "due_soon": l.due_soon,
          "upcoming": l.upcoming, "unresolved": l.unresolved, "done": l.done}
@@ -144,6 +166,7 @@ def agencies_frame(plan_review) -> "pd.DataFrame":
 
 
 def days_off_frame(calendar, year: int) -> "pd.DataFrame":
+    """The days off of a year: date (datetime64), name, projected (True when not announced)."""
     rows = [{"date": d.date, "name": d.name, "projected": d.projected} for d in calendar.days_off(year)]
     return _dates(_pandas().DataFrame(rows, columns=["date", "name", "projected"]), ["date"])
 
@@ -164,6 +187,7 @@ def dossiers_frame(metrics) -> "pd.DataFrame":
 
 
 def late_frame(metrics) -> "pd.DataFrame":
+    """One row per late or overdue dossier (read with keep_late=True), as `parindex dossiers --late --format csv`."""
     cols = ["line", "id", "unit", "level", "procedure", "field", "received", "due", "resolved", "status",
             "working_days_late", "apologised"]
     rows = [{c: getattr(l, c) for c in cols} for l in metrics.late]
@@ -171,12 +195,15 @@ def late_frame(metrics) -> "pd.DataFrame":
 
 
 def commitment_frame(review) -> "pd.DataFrame":
-    cols = ["id", "title", "target", "latest", "latest_period", "projection", "status", "report", "next_report",
-            "missed_reports", "responsible", "explanation"]
+    """One row per target: status (met, on_track, at_risk, missed, no_data), latest figure, projection
+    and reporting state, as `parindex commitments --format csv`."""
+    cols = ["id", "title", "target", "comparator", "target_value", "unit", "latest", "latest_period", "projection",
+            "status", "report", "next_report", "missed_reports", "responsible", "explanation"]
     rows = [{c: getattr(t, c) for c in cols} for t in review.targets]
     for r in rows:
         r["missed_reports"] = list(r["missed_reports"])
-    return _dates(_pandas().DataFrame(rows, columns=cols), ["next_report"])
+    frame = _dates(_pandas().DataFrame(rows, columns=cols), ["next_report"])
+    return _categories(frame, {"status": TARGET_STATUSES, "report": REPORT_STATES})
 
 
 def _html_heading(text: str) -> str:
@@ -185,13 +212,65 @@ def _html_heading(text: str) -> str:
     return f"<p><b>{html.escape(text)}</b></p>"
 
 
+def _numbers(decimals: int):
+    return lambda v: f"{v:.{decimals}f}"
+
+
+def _indented(frame: "pd.DataFrame") -> "pd.DataFrame":
+    """Text cells escaped for HTML and codes indented by their depth in the tree (two spaces a
+    level, as the terminal table does); render with escape=False, since pandas strips spaces."""
+    import html
+
+    frame = frame.copy()
+    for column in frame.columns:
+        if frame[column].dtype == object or str(frame[column].dtype).startswith("str"):
+            frame[column] = [html.escape(v) if isinstance(v, str) else v for v in frame[column]]
+    frame["code"] = [("&nbsp;" * 2 * (d - 1)) + c for c, d in zip(frame["code"], frame["depth"])]
+    return frame
+
+
 def scorecard_html(card) -> str:
-    """A notebook's view of a scorecard: the unit, total and index %, then its fields."""
-    frame = scorecard_frame(card)
-    fields = frame[frame["depth"] == 1][["code", "title", "max", "achieved", "lost", "percent"]]
-    heading = (f"{card.unit_name} ({card.unit_code}) · {card.year}: {card.total:.2f} of {card.max_points:.2f} points, "
-               f"index {card.index_percent:.2f}%")
-    return _html_heading(heading) + fields.to_html(index=False, float_format=lambda v: f"{v:.2f}")
+    """A notebook's view of a scorecard: unit, framework, year, total / max = index %, then every
+    criterion with its code indented by depth, numbers at the framework's decimals."""
+    d = card.decimals
+    frame = _indented(scorecard_frame(card))[["code", "title", "max", "achieved", "lost", "percent", "decided_by"]]
+    heading = (f"{card.unit_name} ({card.unit_code}) · {card.framework_id} · {card.year}: {card.total:.{d}f} of "
+               f"{card.max_points:.{d}f} points, index {card.index_percent:.{d}f}%")
+    return _html_heading(heading) + frame.to_html(index=False, float_format=_numbers(d), escape=False)
+
+
+def ranking_html(ranking) -> str:
+    """A ranking with its framework, year and number of units as the caption."""
+    heading = f"{ranking.framework_id} · {ranking.year}: {len(ranking.units)} units ranked by index %"
+    return _html_heading(heading) + ranking_frame(ranking).to_html(index=False, float_format=_numbers(2), na_rep="")
+
+
+def gaps_html(table) -> str:
+    """A gap table: unit, framework, year and points lost, then the fields and the criteria."""
+    d = table.decimals
+    heading = (f"{table.unit_name} ({table.unit_code}) · {table.framework_id} · {table.year}: "
+               f"{table.total_lost:.{d}f} points lost in {len(table.gaps)} criteria")
+    fields = field_gaps_frame(table).drop(columns="unit")
+    gaps = gaps_frame(table).drop(columns="unit")
+    return (_html_heading(heading) + fields.to_html(index=False, float_format=_numbers(d))
+            + gaps.to_html(index=False, float_format=_numbers(d)))
+
+
+def review_html(plan_review) -> str:
+    """A plan review: the date and the actions by state, then one row an action."""
+    counts = ", ".join(f"{n} {s}" for s, n in sorted(count_states(plan_review).items()))
+    heading = f"Plan review as of {plan_review.as_of.isoformat()}: {counts}"
+    return _html_heading(heading) + review_frame(plan_review).to_html(index=False, na_rep="")
+
+
+def commitment_html(review) -> str:
+    """A commitment review: the date and the targets by status, then one row a target."""
+    counts: dict = {}
+    for t in review.targets:
+        counts[t.status] = counts.get(t.status, 0) + 1
+    heading = (f"Commitment review as of {review.as_of.isoformat()}: "
+               + ", ".join(f"{n} {s}" for s, n in sorted(counts.items())))
+    return _html_heading(heading) + commitment_frame(review).to_html(index=False, na_rep="")
 
 
 def frame_html(title):
