@@ -122,6 +122,10 @@ DossierMetrics read_dossiers(const std::filesystem::path& csv, const WorkCalenda
 // The same for CSV text in memory (tests, small inputs).
 DossierMetrics read_dossiers_text(std::string_view csv, const WorkCalendar& calendar, const DossierOptions& options);
 
+// Throws parindex::error (argument) when options cannot be honoured (no review date, no
+// grouping key, threads outside 1 to 64, a cutoff outside the day...).
+void check_dossier_options(const DossierOptions& options);
+
 // The CSV header the layout requires, in order.
 const std::vector<std::string>& dossier_columns();
 
