@@ -58,20 +58,11 @@ def parindex_result(json_path: pathlib.Path) -> dict:
 
 
 def parquet_copy(log: pathlib.Path) -> pathlib.Path:
-    """The log as an analyst keeps it in Parquet: typed columns, bad values as nulls."""
-    import duckdb
-
+    """The log's typed Parquet copy (bench/to_parquet.py), written in its own process so the
+    harness stays small: a child's peak memory counts the parent's at the fork."""
     out = log.with_suffix(".parquet")
     if not out.exists():
-        duckdb.connect().execute(f"""
-            copy (select dossier_id, unit_code, level, procedure_code, field,
-                         try_strptime(received_at, '%Y-%m-%d %H:%M') as received_at,
-                         try_cast(processing_days as integer) as processing_days,
-                         try_strptime(resolved_at, '%Y-%m-%d %H:%M') as resolved_at,
-                         try_cast(fully_online as tinyint) as fully_online, try_cast(paid_online as tinyint) as paid_online,
-                         try_cast(digitised as tinyint) as digitised, try_cast(apology_issued as tinyint) as apology_issued
-                  from read_csv('{log}', all_varchar = true, header = true, null_padding = true))
-            to '{out}' (format parquet)""")
+        subprocess.run([sys.executable, str(HERE / "to_parquet.py"), str(log), str(out)], check=True)
     return out
 
 

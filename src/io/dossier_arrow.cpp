@@ -297,6 +297,7 @@ class BatchReader {
       throw error(error_kind::document, where_, "expected a stream of record batches (a struct schema), got the Arrow type \"" +
                                                     std::string(schema.format ? schema.format : "") + "\"");
     }
+    if (schema.n_children > 0 && !schema.children) throw error(error_kind::document, where_, "a struct schema without its fields");
     for (std::size_t c = 0; c < kColumns; ++c) {
       const std::string& name = dossier_columns()[c];
       for (long long k = 0; k < schema.n_children; ++k) {
@@ -318,7 +319,7 @@ class BatchReader {
 
   // Reads one batch; false when stop_at_first_error stopped.
   bool read(const ArrowArray& batch) {
-    if (batch.n_children != n_children_ || batch.length < 0) {
+    if (batch.n_children != n_children_ || batch.length < 0 || batch.offset < 0 || (n_children_ > 0 && !batch.children)) {
       throw error(error_kind::document, where_, "a batch does not have the schema's columns");
     }
     for (std::size_t c = 0; c < kColumns; ++c) {
