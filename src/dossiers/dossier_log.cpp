@@ -1,12 +1,11 @@
 // Reading one-stop dossier logs and aggregating their figures.
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cstring>
 #include <exception>
 #include <fstream>
-#include <functional>
 #include <thread>
-#include <unordered_map>
 
 #include "parindex/dossiers/dossier_log.hpp"
 #include "parindex/dossiers/dossier_tally.hpp"
@@ -118,6 +117,12 @@ void DossierCounts::add(const DossierCounts& o) noexcept {
 Date due_day(const WorkCalendar& calendar, const DateTime& received_at, int working_days,
              const CountingConvention& convention) {
   if (received_at.is_special()) throw error(error_kind::argument, "due_day", "not a date-time");
+  return due_day(calendar, received_at.date(), static_cast<int>(received_at.time_of_day().total_seconds() / 60), working_days,
+                 convention);
+}
+
+Date due_day(const WorkCalendar& calendar, const Date& received, int received_minute, int working_days,
+             const CountingConvention& convention) {
   if (working_days < 0 || working_days > 3650) {
     throw error(error_kind::argument, "due_day", "expected 0 to 3650 working days, got " + std::to_string(working_days));
   }
@@ -125,11 +130,9 @@ Date due_day(const WorkCalendar& calendar, const DateTime& received_at, int work
     throw error(error_kind::argument, "due_day: cutoff_minute",
                 "expected a minute of the day from 0 to 1440, got " + std::to_string(*convention.cutoff_minute));
   }
-  const Date received = received_at.date();
-  const long minute = received_at.time_of_day().total_seconds() / 60;
   // The working day the dossier counts as received on.
   Date start = calendar.roll_forward(received);
-  if (start == received && convention.cutoff_minute && minute >= *convention.cutoff_minute) {
+  if (start == received && convention.cutoff_minute && received_minute >= *convention.cutoff_minute) {
     start = calendar.next_working_day(received);
   }
   if (working_days == 0) return start;

@@ -112,8 +112,7 @@ RowProblem DossierTally::tally(const DossierRecord& r, std::size_t row) {
   }
   Date due;
   try {
-    due = due_day(calendar_, DateTime(r.received, boost::posix_time::minutes(r.received_minute)), r.processing_days,
-                  options_.convention);
+    due = due_day(calendar_, r.received, r.received_minute, r.processing_days, options_.convention);
   } catch (const error&) {
     return {"outside the calendar", "the due day lies beyond the calendar's years (" + std::to_string(calendar_.first_year()) +
                                         "–" + std::to_string(calendar_.last_year()) + ")"};

@@ -29,6 +29,10 @@ struct CountingConvention {
 // under a convention.
 Date due_day(const WorkCalendar& calendar, const DateTime& received, int working_days,
              const CountingConvention& convention);
+// The same for a day and a minute of the day (0 to 1439): readers call it once a row, and a
+// Boost date-time's day costs a calendar conversion.
+Date due_day(const WorkCalendar& calendar, const Date& received, int received_minute, int working_days,
+             const CountingConvention& convention);
 
 enum class DossierStatus {
   early,            // resolved before its due day (trước hạn)
