@@ -85,6 +85,33 @@ void bind_calendar(py::module_& m) {
                   py::arg("working_days") = std::vector<WorkingDay>{}, py::arg("weekend") = std::vector<int>{5, 6},
                   "A calendar of one's own over [first_year, last_year]: these days off and weekend days worked;\n"
                   "weekend days numbered 0 (Monday) to 6 (Sunday), Saturday and Sunday by default.")
+      // Pickled as its rules, so a calendar travels to Spark or Dask workers.
+      .def(py::pickle(
+          [](const WorkCalendar& c) {
+            const CalendarRules& r = c.rules();
+            py::list days_off, working_days;
+            for (const auto& d : r.days_off) days_off.append(py::make_tuple(d.date, d.name, d.projected));
+            for (const auto& d : r.working_days) working_days.append(py::make_tuple(d.date, d.name, d.projected));
+            return py::make_tuple(r.name, r.first_year, r.last_year, r.weekend, days_off, working_days, r.sources);
+          },
+          [](const py::tuple& t) {
+            if (t.size() != 7) throw error(error_kind::argument, "WorkCalendar", "not a pickled WorkCalendar");
+            CalendarRules r;
+            r.name = t[0].cast<std::string>();
+            r.first_year = t[1].cast<int>();
+            r.last_year = t[2].cast<int>();
+            r.weekend = t[3].cast<std::array<bool, 7>>();
+            for (const auto& d : t[4].cast<py::list>()) {
+              auto f = d.cast<py::tuple>();
+              r.days_off.push_back(DayOff{f[0].cast<Date>(), f[1].cast<std::string>(), f[2].cast<bool>()});
+            }
+            for (const auto& d : t[5].cast<py::list>()) {
+              auto f = d.cast<py::tuple>();
+              r.working_days.push_back(WorkingDay{f[0].cast<Date>(), f[1].cast<std::string>(), f[2].cast<bool>()});
+            }
+            r.sources = t[6].cast<std::vector<std::string>>();
+            return WorkCalendar(std::move(r));
+          }))
       .def_property_readonly("name", &WorkCalendar::name)
       .def_property_readonly("first_year", &WorkCalendar::first_year)
       .def_property_readonly("last_year", &WorkCalendar::last_year)

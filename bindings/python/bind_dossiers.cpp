@@ -4,6 +4,8 @@
 #include "bindings.hpp"
 #include "date_caster.hpp"
 #include "parindex/core/error.hpp"
+#include "parindex/dossiers/dossier_tally.hpp"
+#include "parindex/io/dossier_arrow.hpp"
 #include "parindex/io/json.hpp"
 
 namespace py = pybind11;
@@ -19,6 +21,70 @@ GroupKey key_from(const std::string& name) {
   }
   throw error(error_kind::argument, "group_by", "unknown key \"" + name +
                                                     "\"; expected unit, level, procedure, field, year, quarter, month");
+}
+
+DossierOptions options_from(const Date& as_of, const std::vector<std::string>& group_by, bool stop_at_first_error,
+                            bool keep_late, bool receipt_day_counts, std::optional<int> cutoff_minute, int threads) {
+  DossierOptions o;
+  o.as_of = as_of;
+  o.group_by.clear();
+  for (const auto& k : group_by) o.group_by.push_back(key_from(k));
+  o.stop_at_first_error = stop_at_first_error;
+  o.keep_late = keep_late;
+  o.convention.receipt_day_counts = receipt_day_counts;
+  o.convention.cutoff_minute = cutoff_minute;
+  o.threads = threads;
+  return o;
+}
+
+// Pickling: a partial result travels from a Spark or Dask worker to the driver as plain tuples.
+using CountsState = std::array<long long, 10>;
+CountsState counts_state(const DossierCounts& c) {
+  return {c.total, c.early, c.on_time, c.late, c.pending, c.pending_overdue, c.fully_online, c.paid_online, c.digitised, c.apologised};
+}
+DossierCounts counts_from(const CountsState& s) {
+  DossierCounts c;
+  c.total = s[0], c.early = s[1], c.on_time = s[2], c.late = s[3], c.pending = s[4], c.pending_overdue = s[5];
+  c.fully_online = s[6], c.paid_online = s[7], c.digitised = s[8], c.apologised = s[9];
+  return c;
+}
+
+py::tuple metrics_state(const DossierMetrics& m) {
+  std::vector<std::string> keys;
+  for (auto k : m.group_by) keys.push_back(to_string(k));
+  py::list groups, rejections, late;
+  for (const auto& g : m.groups) groups.append(py::make_tuple(g.key, counts_state(g.counts)));
+  for (const auto& r : m.rejections) rejections.append(py::make_tuple(r.line, r.reason));
+  for (const auto& l : m.late) {
+    late.append(py::make_tuple(l.id, l.unit, l.level, l.procedure, l.field, l.received, l.due, l.resolved,
+                               static_cast<int>(l.status), l.working_days_late, l.apologised, l.line));
+  }
+  return py::make_tuple(keys, groups, m.rows_read, m.rows_used, m.rows_rejected, rejections, m.rejected_by, late);
+}
+
+DossierMetrics metrics_from(const py::tuple& t) {
+  if (t.size() != 8) throw error(error_kind::argument, "DossierMetrics", "not a pickled DossierMetrics");
+  DossierMetrics m;
+  for (const auto& k : t[0].cast<std::vector<std::string>>()) m.group_by.push_back(key_from(k));
+  for (const auto& g : t[1].cast<py::list>()) {
+    auto pair = g.cast<py::tuple>();
+    m.groups.push_back(DossierGroup{pair[0].cast<std::vector<std::string>>(), counts_from(pair[1].cast<CountsState>())});
+    m.all.add(m.groups.back().counts);
+  }
+  m.rows_read = t[2].cast<std::size_t>(), m.rows_used = t[3].cast<std::size_t>(), m.rows_rejected = t[4].cast<std::size_t>();
+  for (const auto& r : t[5].cast<py::list>()) {
+    auto pair = r.cast<py::tuple>();
+    m.rejections.push_back(RejectedRow{pair[0].cast<std::size_t>(), pair[1].cast<std::string>()});
+  }
+  m.rejected_by = t[6].cast<std::map<std::string, std::size_t>>();
+  for (const auto& item : t[7].cast<py::list>()) {
+    auto f = item.cast<py::tuple>();
+    LateDossier l{f[0].cast<std::string>(), f[1].cast<std::string>(), f[2].cast<std::string>(), f[3].cast<std::string>(),
+                  f[4].cast<std::string>(), f[5].cast<DateTime>(), f[6].cast<Date>(), f[7].cast<std::optional<DateTime>>(),
+                  static_cast<DossierStatus>(f[8].cast<int>()), f[9].cast<long>(), f[10].cast<bool>(), f[11].cast<std::size_t>()};
+    m.late.push_back(std::move(l));
+  }
+  return m;
 }
 
 }  // namespace
@@ -77,27 +143,39 @@ void bind_dossiers(py::module_& m) {
       .def_readonly("rows_used", &DossierMetrics::rows_used)
       .def_readonly("rows_rejected", &DossierMetrics::rows_rejected)
       .def_readonly("rejections", &DossierMetrics::rejections)
-      .def_readonly("rejected_by", &DossierMetrics::rejected_by);
+      .def_readonly("rejected_by", &DossierMetrics::rejected_by)
+      .def(py::pickle([](const DossierMetrics& m) { return metrics_state(m); },
+                      [](const py::tuple& t) { return metrics_from(t); }));
 
   m.def("read_dossiers",
         [](const std::filesystem::path& path, const WorkCalendar& calendar, const Date& as_of, const std::vector<std::string>& group_by,
            bool stop_at_first_error, bool keep_late, bool receipt_day_counts, std::optional<int> cutoff_minute, int threads) {
-          DossierOptions o;
-          o.as_of = as_of;
-          o.group_by.clear();
-          for (const auto& k : group_by) o.group_by.push_back(key_from(k));
-          o.stop_at_first_error = stop_at_first_error;
-          o.keep_late = keep_late;
-          o.convention.receipt_day_counts = receipt_day_counts;
-          o.convention.cutoff_minute = cutoff_minute;
-          o.threads = threads;
+          DossierOptions o = options_from(as_of, group_by, stop_at_first_error, keep_late, receipt_day_counts, cutoff_minute, threads);
           py::gil_scoped_release release;
           return read_dossiers(path, calendar, o);
         },
         py::arg("path"), py::arg("calendar"), py::arg("as_of"), py::arg("group_by") = std::vector<std::string>{"unit"},
         py::arg("stop_at_first_error") = false, py::arg("keep_late") = false, py::arg("receipt_day_counts") = false,
         py::arg("cutoff_minute") = py::none(), py::arg("threads") = 2,
-        "Reads a dossier log (docs/dossiers.md) into per-group figures; rows read = used + rejected.");
+        "Reads a dossier log in CSV (docs/dossiers.md) into per-group figures; rows read = used + rejected.");
+  m.def("read_dossiers_arrow",
+        [](const py::capsule& stream, const WorkCalendar& calendar, const Date& as_of, const std::vector<std::string>& group_by,
+           bool stop_at_first_error, bool keep_late, bool receipt_day_counts, std::optional<int> cutoff_minute,
+           const std::string& where) {
+          if (!stream.name() || std::string_view(stream.name()) != "arrow_array_stream") {
+            throw error(error_kind::argument, where, "expected an \"arrow_array_stream\" capsule (from __arrow_c_stream__)");
+          }
+          DossierOptions o = options_from(as_of, group_by, stop_at_first_error, keep_late, receipt_day_counts, cutoff_minute, 1);
+          auto* s = stream.get_pointer<ArrowArrayStream>();
+          py::gil_scoped_release release;  // producers take the GIL themselves when they need it
+          return read_dossiers_arrow(s, calendar, o, where);
+        },
+        py::arg("stream"), py::arg("calendar"), py::arg("as_of"), py::arg("group_by") = std::vector<std::string>{"unit"},
+        py::arg("stop_at_first_error") = false, py::arg("keep_late") = false, py::arg("receipt_day_counts") = false,
+        py::arg("cutoff_minute") = py::none(), py::arg("where") = "arrow stream",
+        "Reads the record batches of an Arrow C stream capsule (taken over); parindex.read_dossiers wraps it.");
+  m.def("merge_dossier_metrics", [](const std::vector<DossierMetrics>& parts) { return merge_dossier_metrics(parts); },
+        py::arg("parts"), "The exact figures of parts read apart: counts per group and rows add.");
   m.def("due_day",
         [](const WorkCalendar& calendar, const DateTime& received, int working_days, bool receipt_day_counts,
            std::optional<int> cutoff_minute) {

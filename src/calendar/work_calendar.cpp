@@ -92,7 +92,10 @@ WorkCalendar::WorkCalendar(CalendarRules rules) {
 const CalendarRules& WorkCalendar::rules() const noexcept { return tables_->rules; }
 
 bool WorkCalendar::covers(const Date& date) const noexcept {
-  return !date.is_special() && date.year() >= first_year() && date.year() <= last_year();
+  // By day number: a date's year costs a conversion, and dossier logs ask this several times a row.
+  if (date.is_special()) return false;
+  const long long i = (date - tables_->start).days();
+  return i >= 0 && i < static_cast<long long>(tables_->working.size());
 }
 
 long WorkCalendar::index_of(const Date& date, const char* what) const {

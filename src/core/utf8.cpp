@@ -1,10 +1,17 @@
 #include "parindex/core/utf8.hpp"
 
+#include <cstdint>
+#include <cstring>
+
 namespace parindex {
 
 std::size_t invalid_utf8_at(std::string_view s) noexcept {
   std::size_t i = 0;
   while (i < s.size()) {
+    // Eight ASCII bytes at a time: dossier logs and codes are mostly ASCII.
+    std::uint64_t eight;
+    while (i + 8 <= s.size() && (std::memcpy(&eight, s.data() + i, 8), (eight & 0x8080808080808080u) == 0)) i += 8;
+    if (i >= s.size()) break;
     const auto c = static_cast<unsigned char>(s[i]);
     if (c < 0x80) {
       ++i;

@@ -1,14 +1,14 @@
 // Reading one-stop dossier logs and aggregating their figures.
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cstring>
 #include <exception>
 #include <fstream>
-#include <functional>
 #include <thread>
-#include <unordered_map>
 
 #include "parindex/dossiers/dossier_log.hpp"
+#include "parindex/dossiers/dossier_tally.hpp"
 #include "parindex/core/error.hpp"
 #include "parindex/core/utf8.hpp"
 
@@ -117,6 +117,12 @@ void DossierCounts::add(const DossierCounts& o) noexcept {
 Date due_day(const WorkCalendar& calendar, const DateTime& received_at, int working_days,
              const CountingConvention& convention) {
   if (received_at.is_special()) throw error(error_kind::argument, "due_day", "not a date-time");
+  return due_day(calendar, received_at.date(), static_cast<int>(received_at.time_of_day().total_seconds() / 60), working_days,
+                 convention);
+}
+
+Date due_day(const WorkCalendar& calendar, const Date& received, int received_minute, int working_days,
+             const CountingConvention& convention) {
   if (working_days < 0 || working_days > 3650) {
     throw error(error_kind::argument, "due_day", "expected 0 to 3650 working days, got " + std::to_string(working_days));
   }
@@ -124,11 +130,9 @@ Date due_day(const WorkCalendar& calendar, const DateTime& received_at, int work
     throw error(error_kind::argument, "due_day: cutoff_minute",
                 "expected a minute of the day from 0 to 1440, got " + std::to_string(*convention.cutoff_minute));
   }
-  const Date received = received_at.date();
-  const long minute = received_at.time_of_day().total_seconds() / 60;
   // The working day the dossier counts as received on.
   Date start = calendar.roll_forward(received);
-  if (start == received && convention.cutoff_minute && minute >= *convention.cutoff_minute) {
+  if (start == received && convention.cutoff_minute && received_minute >= *convention.cutoff_minute) {
     start = calendar.next_working_day(received);
   }
   if (working_days == 0) return start;
@@ -138,22 +142,6 @@ Date due_day(const WorkCalendar& calendar, const DateTime& received_at, int work
 namespace {
 
 constexpr std::size_t kColumns = 12;
-constexpr std::size_t kKeptRejections = 1000;
-
-// A group's key: one value per grouping key, compared as a tuple (no separator to collide with).
-using Key = std::vector<std::string>;
-struct KeyHash {
-  std::size_t operator()(const Key& key) const noexcept {
-    std::size_t h = key.size();
-    for (const auto& part : key) h = h * 1000003u ^ (std::hash<std::string>{}(part) + 0x9e3779b9u + (h << 6) + (h >> 2));
-    return h;
-  }
-};
-
-struct Problem {
-  const char* kind;  // the key counted in rejected_by
-  std::string detail;
-};
 
 // Splits a CSV record; quoted fields may hold commas and doubled quotes, not line breaks.
 bool split(std::string_view line, std::array<std::string_view, kColumns>& out, std::size_t& count,
@@ -200,73 +188,24 @@ bool split(std::string_view line, std::array<std::string_view, kColumns>& out, s
   return true;
 }
 
-bool digits(std::string_view s, std::size_t at, std::size_t n, int& value) {
-  value = 0;
-  for (std::size_t i = at; i < at + n; ++i) {
-    if (i >= s.size() || s[i] < '0' || s[i] > '9') return false;
-    value = value * 10 + (s[i] - '0');
-  }
-  return true;
-}
-
-// "YYYY-MM-DD", "YYYY-MM-DD HH:MM", "YYYY-MM-DDTHH:MM:SS".
-bool parse_timestamp(std::string_view s, Date& date, int& minute) {
-  int y, m, d, hh = 0, mm = 0, ss = 0;
-  if (s.size() < 10 || s[4] != '-' || s[7] != '-' || !digits(s, 0, 4, y) || !digits(s, 5, 2, m) || !digits(s, 8, 2, d)) {
-    return false;
-  }
-  if (s.size() > 10) {
-    if ((s[10] != ' ' && s[10] != 'T') || s.size() < 16 || s[13] != ':' || !digits(s, 11, 2, hh) || !digits(s, 14, 2, mm)) {
-      return false;
-    }
-    if (s.size() > 16 && (s.size() != 19 || s[16] != ':' || !digits(s, 17, 2, ss))) return false;
-    if (hh > 23 || mm > 59 || ss > 59) return false;
-  }
-  if (y < 1400 || y > 9999 || m < 1 || m > 12 || d < 1 || d > greg::gregorian_calendar::end_of_month_day(y, m)) return false;
-  date = Date(y, m, d);
-  minute = hh * 60 + mm;
-  return true;
-}
-
-bool parse_flag(std::string_view s, bool& v) {
-  if (s == "1" || s == "true") return v = true, true;
-  if (s == "0" || s == "false") return v = false, true;
-  return false;
-}
-
 // One reader's share of the work: the rows of a contiguous part of the file.
 class Accumulator {
  public:
-  Accumulator(const WorkCalendar& calendar, const DossierOptions& options) : calendar_(calendar), options_(options) {}
+  Accumulator(const WorkCalendar& calendar, const DossierOptions& options) : tally(calendar, options) {}
 
   // Returns false when reading must stop (stop_at_first_error and a bad row).
   bool row(std::string_view line, std::size_t line_number) {
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.empty()) return true;  // blank lines are not rows
-    ++read_;
-    Problem p = parse(line, line_number);
-    if (p.kind) {
-      ++rejected_;
-      ++rejected_by_[p.kind];
-      if (rejections_.size() < kKeptRejections) rejections_.push_back({line_number, p.detail});
-      if (options_.stop_at_first_error) {
-        first_error_ = RejectedRow{line_number, p.detail};
-        return false;
-      }
-    }
-    return true;
+    RowProblem p = parse(line);
+    return p ? tally.reject(line_number, std::move(p)) : tally.add(record_, line_number);
   }
 
   std::size_t lines = 0;  // physical lines seen, for numbering the next part
-  std::size_t read_ = 0, rejected_ = 0;
-  std::optional<RejectedRow> first_error_;
-  std::vector<RejectedRow> rejections_;
-  std::map<std::string, std::size_t> rejected_by_;
-  std::unordered_map<Key, DossierCounts, KeyHash> groups_;
-  std::vector<LateDossier> late_;
+  DossierTally tally;
 
  private:
-  Problem parse(std::string_view line, std::size_t line_number) {
+  RowProblem parse(std::string_view line) {
     // Checked first, so no reason below ever quotes bytes a JSON or CSV writer cannot carry.
     if (const std::size_t bad = invalid_utf8_at(line); bad != std::string_view::npos) {
       return {"invalid UTF-8", "byte " + std::to_string(bad + 1) + " of the line is not valid UTF-8"};
@@ -276,16 +215,10 @@ class Accumulator {
     if (count != kColumns) {
       return {"wrong column count", "expected " + std::to_string(kColumns) + " columns, found " + std::to_string(count)};
     }
-    const std::string_view id = f_[0], unit = f_[1], level = f_[2], procedure = f_[3], field = f_[4];
-    if (id.empty()) return {"missing id", "the dossier id is empty"};
-    if (unit.empty()) return {"missing unit", "the unit code is empty"};
-    if (procedure.empty()) return {"missing procedure", "the procedure code is empty"};
-    if (level != "province" && level != "district" && level != "commune") {
-      return {"unknown level", "unknown level \"" + std::string(level) + "\"; expected province, district or commune"};
-    }
-    Date received, resolved;
-    int received_minute = 0, resolved_minute = 0;
-    if (!parse_timestamp(f_[5], received, received_minute)) {
+    DossierRecord& r = record_;
+    r.id = f_[0], r.unit = f_[1], r.level = f_[2], r.procedure = f_[3], r.field = f_[4];
+    if (RowProblem p = check_names(r.id, r.unit, r.level, r.procedure)) return p;
+    if (!parse_dossier_time(f_[5], r.received, r.received_minute)) {
       return {"unparsable date", "received_at \"" + std::string(f_[5]) + "\" is not YYYY-MM-DD[ HH:MM[:SS]]"};
     }
     int days = 0;
@@ -293,94 +226,29 @@ class Accumulator {
     if (f_[6].empty() || ec != std::errc() || end != f_[6].data() + f_[6].size()) {
       return {"bad processing time", "processing_days \"" + std::string(f_[6]) + "\" is not a whole number from 0 to 3650"};
     }
-    if (days < 0) return {"negative processing time", "processing_days is negative (" + std::to_string(days) + ")"};
-    if (days > 3650) return {"bad processing time", "processing_days " + std::to_string(days) + " exceeds 3650"};
-    const bool has_resolution = !f_[7].empty();
-    if (has_resolution && !parse_timestamp(f_[7], resolved, resolved_minute)) {
-      return {"unparsable date", "resolved_at \"" + std::string(f_[7]) + "\" is not YYYY-MM-DD[ HH:MM[:SS]]"};
+    if (RowProblem p = check_processing_days(days)) return p;
+    r.processing_days = days;
+    r.resolved.reset();
+    if (!f_[7].empty()) {
+      Date resolved;
+      if (!parse_dossier_time(f_[7], resolved, r.resolved_minute)) {
+        return {"unparsable date", "resolved_at \"" + std::string(f_[7]) + "\" is not YYYY-MM-DD[ HH:MM[:SS]]"};
+      }
+      r.resolved = resolved;
     }
-    if (has_resolution && (resolved < received || (resolved == received && resolved_minute < received_minute))) {
-      return {"resolved before received", "resolved_at " + std::string(f_[7]) + " is before received_at " + std::string(f_[5])};
-    }
-    bool flags[4];
+    if (RowProblem p = check_resolution_order(r, f_[5], f_[7])) return p;
+    bool* flags[4] = {&r.fully_online, &r.paid_online, &r.digitised, &r.apology_issued};
     for (int i = 0; i < 4; ++i) {
-      if (!parse_flag(f_[8 + i], flags[i])) {
+      if (!parse_dossier_flag(f_[8 + i], *flags[i])) {
         return {"bad flag", dossier_columns()[8 + i] + " \"" + std::string(f_[8 + i]) + "\" is not 0 or 1"};
       }
     }
-    if (!calendar_.covers(received)) {
-      return {"outside the calendar", "received_at " + to_iso(received) + " lies outside the calendar's years (" +
-                                          std::to_string(calendar_.first_year()) + "–" + std::to_string(calendar_.last_year()) + ")"};
-    }
-    Date due;
-    try {
-      due = due_day(calendar_, DateTime(received, boost::posix_time::minutes(received_minute)), days, options_.convention);
-    } catch (const error&) {
-      return {"outside the calendar", "the due day lies beyond the calendar's years (" + std::to_string(calendar_.first_year()) +
-                                          "–" + std::to_string(calendar_.last_year()) + ")"};
-    }
-
-    DossierStatus status;
-    if (has_resolution && resolved <= options_.as_of) {
-      status = resolved < due ? DossierStatus::early : resolved == due ? DossierStatus::on_time : DossierStatus::late;
-    } else {
-      status = options_.as_of <= due ? DossierStatus::pending : DossierStatus::pending_overdue;
-    }
-
-    key_.resize(options_.group_by.size());
-    for (std::size_t i = 0; i < options_.group_by.size(); ++i) {
-      std::string& part = key_[i];
-      switch (options_.group_by[i]) {
-        case GroupKey::unit: part.assign(unit); break;
-        case GroupKey::level: part.assign(level); break;
-        case GroupKey::procedure: part.assign(procedure); break;
-        case GroupKey::field: part.assign(field); break;
-        case GroupKey::year: part = std::to_string(received.year()); break;
-        case GroupKey::quarter:
-          part = std::to_string(received.year()) + "-Q" + std::to_string((received.month() - 1) / 3 + 1);
-          break;
-        case GroupKey::month: {
-          char buf[16];
-          std::snprintf(buf, sizeof buf, "%04d-%02d", static_cast<int>(received.year()), static_cast<int>(received.month()));
-          part = buf;
-          break;
-        }
-      }
-    }
-    auto it = groups_.find(key_);
-    if (it == groups_.end()) it = groups_.emplace(key_, DossierCounts{}).first;
-    DossierCounts& c = it->second;
-    ++c.total;
-    switch (status) {
-      case DossierStatus::early: ++c.early; break;
-      case DossierStatus::on_time: ++c.on_time; break;
-      case DossierStatus::late: ++c.late; break;
-      case DossierStatus::pending: ++c.pending; break;
-      case DossierStatus::pending_overdue: ++c.pending_overdue; break;
-    }
-    c.fully_online += flags[0];
-    c.paid_online += flags[1];
-    const bool is_resolved = status == DossierStatus::early || status == DossierStatus::on_time || status == DossierStatus::late;
-    const bool is_late = status == DossierStatus::late || status == DossierStatus::pending_overdue;
-    if (is_resolved) c.digitised += flags[2];
-    if (is_late) c.apologised += flags[3];
-    if (is_late && options_.keep_late) {
-      LateDossier l{std::string(id), std::string(unit), std::string(level), std::string(procedure), std::string(field),
-                    DateTime(received, boost::posix_time::minutes(received_minute)), due, std::nullopt, status, 0, flags[3],
-                    line_number};
-      if (status == DossierStatus::late) l.resolved = DateTime(resolved, boost::posix_time::minutes(resolved_minute));
-      Date until = status == DossierStatus::late ? resolved : options_.as_of;
-      l.working_days_late = calendar_.covers(until) ? calendar_.count_working_days(due, until) : 0;
-      late_.push_back(std::move(l));
-    }
-    return {nullptr, {}};
+    return {};
   }
 
-  const WorkCalendar& calendar_;
-  const DossierOptions& options_;
   std::array<std::string_view, kColumns> f_;
   std::vector<std::string> unquoted_;
-  Key key_;
+  DossierRecord record_;
 };
 
 void check_header(std::string_view header, const std::string& where) {
@@ -407,45 +275,28 @@ void feed(Accumulator& acc, std::string_view text, std::size_t first_line) {
   }
 }
 
-DossierMetrics combine(std::vector<Accumulator>& parts, const DossierOptions& options, const std::string& where) {
+DossierMetrics combine(std::vector<Accumulator>& parts, const std::string& where) {
   // Line numbers: each part counted its own lines; shift them by the parts before it.
+  std::vector<std::size_t> offsets;
   std::size_t offset = 0;
   for (auto& p : parts) {
-    for (auto& r : p.rejections_) r.line += offset;
-    for (auto& l : p.late_) l.line += offset;
-    if (p.first_error_) p.first_error_->line += offset;
+    offsets.push_back(offset);
     offset += p.lines;
   }
-  for (const auto& p : parts) {
-    if (p.first_error_) {
-      throw error(error_kind::document, where + ":" + std::to_string(p.first_error_->line), p.first_error_->reason);
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    if (const auto& first = parts[i].tally.first_error()) {
+      throw error(error_kind::document, where + ":" + std::to_string(first->line + offsets[i]), first->reason);
     }
   }
-  DossierMetrics out;
-  out.group_by = options.group_by;
-  std::map<Key, DossierCounts> merged;
-  for (auto& p : parts) {
-    out.rows_read += p.read_;
-    out.rows_rejected += p.rejected_;
-    for (const auto& [k, n] : p.rejected_by_) out.rejected_by[k] += n;
-    for (auto& r : p.rejections_) {
-      if (out.rejections.size() < kKeptRejections) out.rejections.push_back(std::move(r));
-    }
-    for (const auto& [k, c] : p.groups_) merged[k].add(c);
-    for (auto& l : p.late_) out.late.push_back(std::move(l));
-  }
-  out.rows_used = out.rows_read - out.rows_rejected;
-  for (auto& [k, c] : merged) {
-    DossierGroup g;
-    g.key = k;
-    g.counts = c;
-    out.all.add(c);
-    out.groups.push_back(std::move(g));
-  }
-  return out;
+  if (parts.size() == 1) return std::move(parts[0].tally).metrics();
+  std::vector<DossierMetrics> figures;
+  for (std::size_t i = 0; i < parts.size(); ++i) figures.push_back(std::move(parts[i].tally).metrics(offsets[i]));
+  return merge_dossier_metrics(figures);
 }
 
-void check_options(const DossierOptions& options) {
+}  // namespace
+
+void check_dossier_options(const DossierOptions& options) {
   if (options.as_of.is_special()) throw error(error_kind::argument, "dossiers", "a review date (as_of) is required");
   if (options.group_by.empty()) throw error(error_kind::argument, "dossiers", "group by at least one key");
   if (options.threads < 1 || options.threads > 64) {
@@ -459,20 +310,18 @@ void check_options(const DossierOptions& options) {
   }
 }
 
-}  // namespace
-
 DossierMetrics read_dossiers_text(std::string_view csv, const WorkCalendar& calendar, const DossierOptions& options) {
-  check_options(options);
+  check_dossier_options(options);
   std::size_t nl = csv.find('\n');
   check_header(csv.substr(0, nl), "dossier log");
   std::vector<Accumulator> parts;
   parts.emplace_back(calendar, options);
   if (nl != std::string_view::npos) feed(parts[0], csv.substr(nl + 1), 2);
-  return combine(parts, options, "dossier log");
+  return combine(parts, "dossier log");
 }
 
 DossierMetrics read_dossiers(const std::filesystem::path& path, const WorkCalendar& calendar, const DossierOptions& options) {
-  check_options(options);
+  check_dossier_options(options);
   const std::string where = path.string();
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec)) throw error(error_kind::io, where, "is a directory, not a dossier log");
@@ -527,7 +376,7 @@ DossierMetrics read_dossiers(const std::filesystem::path& path, const WorkCalend
         const std::size_t last_nl = buffer.rfind('\n');
         if (last_nl == std::string::npos) continue;
         feed(parts[i], std::string_view(buffer.data(), last_nl + 1), 2);
-        if (parts[i].first_error_) return;
+        if (parts[i].tally.first_error()) return;
         buffer.erase(0, last_nl + 1);
       }
       std::string& carry = buffer;
@@ -548,7 +397,7 @@ DossierMetrics read_dossiers(const std::filesystem::path& path, const WorkCalend
       rethrow_as_error(where);  // a thread's failure, whatever it was, as a parindex::error at the file
     }
   }
-  return combine(parts, options, where);
+  return combine(parts, where);
 }
 
 }  // namespace parindex

@@ -3,10 +3,13 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <tuple>
+#include <vector>
 
 #include "parindex/core/rounding.hpp"
 #include "parindex/core/utf8.hpp"
 #include "parindex/dossiers/dossier_log.hpp"
+#include "parindex/dossiers/dossier_tally.hpp"
 #include "test_support.hpp"
 
 using namespace parindex;
@@ -100,6 +103,48 @@ TEST(DossierChunks, EveryTinyBufferGivesTheSameAnswer) {
 
 // A header-only log without a final newline has no rows (its header was counted as a
 // rejected row); a first byte 0xEF that does not start a BOM is not dropped.
+// Figures of parts read apart merge into the figures of the whole: every count per group, the
+// rows read, used and rejected, the kinds of rejection and the late dossiers.
+TEST(DossierMerge, PartsAddUpToTheWhole) {
+  std::vector<std::string> rows;
+  for (int i = 0; i < 40; ++i) {
+    rows.push_back("D" + std::to_string(i) + ",u" + std::to_string(i % 4) + "," + (i % 7 == 0 ? "ward" : "commune") +
+                   ",P1,land,2024-03-0" + std::to_string(1 + i % 9) + " 09:00," + std::to_string(i % 6) + "," +
+                   (i % 5 == 0 ? "" : "2024-03-1" + std::to_string(i % 10)) + ",1,0," + std::to_string(i % 2) + ",1");
+  }
+  auto o = options({GroupKey::unit, GroupKey::month});
+  o.keep_late = true;
+  std::string whole_text = header();
+  for (const auto& r : rows) whole_text += "\n" + r;
+  const auto whole = read_dossiers_text(whole_text, calendar(), o);
+  ASSERT_GT(whole.rows_rejected, 0u);
+  ASSERT_GT(whole.late.size(), 0u);
+  std::vector<DossierMetrics> parts;
+  for (std::size_t start = 0; start < rows.size(); start += 13) {
+    std::string text = header();
+    for (std::size_t i = start; i < std::min(rows.size(), start + 13); ++i) text += "\n" + rows[i];
+    parts.push_back(read_dossiers_text(text, calendar(), o));
+  }
+  const auto merged = merge_dossier_metrics(parts);
+  EXPECT_EQ(merged.rows_read, whole.rows_read);
+  EXPECT_EQ(merged.rows_used, whole.rows_used);
+  EXPECT_EQ(merged.rows_rejected, whole.rows_rejected);
+  EXPECT_EQ(merged.rejected_by, whole.rejected_by);
+  ASSERT_EQ(merged.groups.size(), whole.groups.size());
+  for (std::size_t i = 0; i < merged.groups.size(); ++i) {
+    const auto &a = merged.groups[i].counts, &b = whole.groups[i].counts;
+    EXPECT_EQ(merged.groups[i].key, whole.groups[i].key);
+    EXPECT_EQ(std::tie(a.total, a.early, a.on_time, a.late, a.pending, a.pending_overdue, a.digitised, a.apologised),
+              std::tie(b.total, b.early, b.on_time, b.late, b.pending, b.pending_overdue, b.digitised, b.apologised));
+  }
+  EXPECT_EQ(merged.all.total, whole.all.total);
+  ASSERT_EQ(merged.late.size(), whole.late.size());
+  for (std::size_t i = 0; i < merged.late.size(); ++i) EXPECT_EQ(merged.late[i].id, whole.late[i].id);
+  // Parts grouped differently do not merge.
+  parts.push_back(read_dossiers_text(whole_text, calendar(), options()));
+  EXPECT_PARINDEX_ERROR(merge_dossier_metrics(parts), error_kind::argument, "the parts are grouped by different keys");
+}
+
 TEST(DossierChunks, HeaderOnlyAndFalseBom) {
   const auto path = write("parindex_header_only.csv", header());
   for (std::size_t buffer : {std::size_t{1}, std::size_t{7}, std::size_t{1} << 22}) {

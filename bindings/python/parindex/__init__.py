@@ -73,6 +73,7 @@ from ._core import (
 )
 from .errors import ArgumentError, DocumentError, Error, FileError, ValidationError
 from ._batch import evaluate_many
+from ._dossier_sources import merge_dossier_metrics, read_dossiers
 from ._indices import papi, papi_movements, papi_target, papi_year
 from ._core import UnitRegistry, ScorecardComparison, compare
 from ._sipas import SipasResult, sipas
@@ -87,7 +88,7 @@ __all__ = [
     "Error", "DocumentError", "ValidationError", "ArgumentError", "FileError", "__version__",
     "LunarDate", "to_lunar", "from_lunar", "WorkCalendar", "DayOff", "WorkingDay", "joint", "vietnam_calendar",
     "vietnam_announced_years", "Deadline", "Plan", "Action", "PlanReview", "ActionReview", "AgencyLoad", "review",
-    "draft_plan", "read_dossiers", "due_day", "DossierMetrics", "DossierCounts", "DossierGroup", "LateDossier", "RejectedRow",
+    "draft_plan", "read_dossiers", "merge_dossier_metrics", "due_day", "DossierMetrics", "DossierCounts", "DossierGroup", "LateDossier", "RejectedRow",
     "Commitment", "Target", "ReportedValue", "review_commitment", "CommitmentReview", "TargetReview",
     "sipas", "SipasResult", "SurveyDesign", "SurveyQuestion", "SurveyResponse", "SurveyResults", "SurveyRow",
     "aggregate_survey", "read_survey_design", "read_survey_responses",

@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING, Any
 
-from . import _core
+from . import _core, _dossier_sources
 from ._frames import _pandas
 from .errors import ArgumentError, DocumentError
 
@@ -23,6 +23,12 @@ def _source_name(source: Any) -> str:
 def read_dossiers(source: Any, calendar: _core.WorkCalendar, as_of: Any, *args: Any, **kwargs: Any) -> _core.DossierMetrics:
     """Reads a dossier log (docs/dossiers.md) into per-group figures; rows read = used + rejected.
 
+    ``source``: a CSV file (path-like), a Parquet file or a folder of them (read with
+    pyarrow.dataset), any object with ``__arrow_c_stream__`` (a pyarrow Table or
+    RecordBatchReader, a polars DataFrame, a DuckDB result) or a pandas DataFrame. Arrow input
+    has the CSV layout's columns by name (others are ignored), with strings, dates, timestamps,
+    integers or booleans; its rows are numbered from 1 in the rejections. ``threads`` (1 to 64)
+    applies to CSV files only.
     ``group_by``: any of ``unit``, ``level``, ``procedure``, ``field``, ``month``, ``quarter``
     (default ``["unit"]``). A row is rejected (``rejections``, ``rejections_frame()``, counted in
     ``rejected_by``) for a wrong column count, an unparsable date or flag, an unknown level, a
@@ -33,19 +39,20 @@ def read_dossiers(source: Any, calendar: _core.WorkCalendar, as_of: Any, *args: 
     dossiers (``late``, ``late_frame()``); ``receipt_day_counts`` and ``cutoff_minute`` set how
     days are counted (docs/dossiers.md).
     """
-    metrics = _core.read_dossiers(source, calendar, as_of, *args, **kwargs)
+    metrics = _dossier_sources.read_dossiers(source, calendar, as_of, *args, **kwargs)
     name = _source_name(source)
+    row = "line" if isinstance(source, (str, os.PathLike)) and not _dossier_sources.is_parquet(source) else "row"
     uncovered = metrics.rejected_by.get(OUTSIDE_CALENDAR, 0)
     if uncovered:
         first = next(r for r in metrics.rejections if "outside the calendar" in r.reason)
         raise ArgumentError(
             f"{name}: the calendar {calendar.name!r} covers {calendar.first_year}–{calendar.last_year}, but "
-            f"{uncovered} of {metrics.rows_read} rows lie outside it (first, line {first.line}: {first.reason}); "
+            f"{uncovered} of {metrics.rows_read} rows lie outside it (first, {row} {first.line}: {first.reason}); "
             f"give a calendar that spans the log's years")
     if metrics.rows_read and not metrics.rows_used:
         reasons = ", ".join(f"{kind} {n}" for kind, n in sorted(metrics.rejected_by.items()))
         first = metrics.rejections[0] if metrics.rejections else None
-        detail = f" (first, line {first.line}: {first.reason})" if first else ""
+        detail = f" (first, {row} {first.line}: {first.reason})" if first else ""
         raise DocumentError(f"{name}: every one of the {metrics.rows_read} rows was rejected: {reasons}{detail}",
                             name, f"every row rejected: {reasons}")
     return metrics

@@ -29,6 +29,10 @@ struct CountingConvention {
 // under a convention.
 Date due_day(const WorkCalendar& calendar, const DateTime& received, int working_days,
              const CountingConvention& convention);
+// The same for a day and a minute of the day (0 to 1439): readers call it once a row, and a
+// Boost date-time's day costs a calendar conversion.
+Date due_day(const WorkCalendar& calendar, const Date& received, int received_minute, int working_days,
+             const CountingConvention& convention);
 
 enum class DossierStatus {
   early,            // resolved before its due day (trước hạn)
@@ -121,6 +125,10 @@ DossierMetrics read_dossiers(const std::filesystem::path& csv, const WorkCalenda
 
 // The same for CSV text in memory (tests, small inputs).
 DossierMetrics read_dossiers_text(std::string_view csv, const WorkCalendar& calendar, const DossierOptions& options);
+
+// Throws parindex::error (argument) when options cannot be honoured (no review date, no
+// grouping key, threads outside 1 to 64, a cutoff outside the day...).
+void check_dossier_options(const DossierOptions& options);
 
 // The CSV header the layout requires, in order.
 const std::vector<std::string>& dossier_columns();

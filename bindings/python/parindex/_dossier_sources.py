@@ -1,0 +1,78 @@
+"""Dossier logs from wherever analysts keep them: CSV files, Parquet files and folders, and
+anything that speaks the Arrow C stream interface (pyarrow, polars, DuckDB) or pandas."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any, Sequence
+
+from . import _core
+from .errors import ArgumentError
+
+_PARQUET_SUFFIXES = {".parquet", ".pq"}
+
+
+def is_parquet(source: Any) -> bool:
+    """Whether a path names a Parquet file or a folder holding them."""
+    path = Path(source)
+    if path.is_dir():
+        return any(p.suffix.lower() in _PARQUET_SUFFIXES for p in path.rglob("*") if p.is_file())
+    return path.suffix.lower() in _PARQUET_SUFFIXES
+
+
+def _parquet_stream(path: Path):
+    try:
+        import pyarrow.dataset as ds
+    except ImportError as e:  # pragma: no cover - depends on the environment
+        raise ArgumentError(f"{path}: reading Parquet needs pyarrow (pip install pyarrow)", str(path),
+                            "reading Parquet needs pyarrow (pip install pyarrow)") from e
+    return ds.dataset(str(path), format="parquet").scanner().to_reader()
+
+
+def _arrow_source(source: Any):
+    """An object with __arrow_c_stream__ for `source`, and a name for errors; None if none."""
+    if hasattr(source, "__arrow_c_stream__"):
+        return source, f"arrow stream ({type(source).__module__.split('.')[0]}.{type(source).__name__})"
+    module = type(source).__module__
+    if module.startswith("pandas") and type(source).__name__ == "DataFrame":
+        import pyarrow as pa
+
+        return pa.Table.from_pandas(source, preserve_index=False), "arrow stream (pandas.DataFrame)"
+    return None
+
+
+def read_dossiers(source: Any, calendar: _core.WorkCalendar, as_of, group_by: Sequence[str] = ("unit",),
+                  stop_at_first_error: bool = False, keep_late: bool = False, receipt_day_counts: bool = False,
+                  cutoff_minute: int | None = None, threads: int = 2) -> _core.DossierMetrics:
+    """Reads a dossier log (docs/dossiers.md) into per-group figures; rows read = used + rejected.
+
+    `source` is a CSV file (path-like), a Parquet file or a folder of them (read with
+    pyarrow.dataset), any object with ``__arrow_c_stream__`` (a pyarrow Table or
+    RecordBatchReader, a polars DataFrame, a DuckDB result) or a pandas DataFrame. Arrow
+    input has the CSV layout's columns by name (others are ignored), with strings, dates,
+    timestamps, integers or booleans; its rows are numbered from 1 in the rejections.
+    `threads` applies to CSV files only.
+    """
+    options = dict(group_by=list(group_by), stop_at_first_error=stop_at_first_error, keep_late=keep_late,
+                   receipt_day_counts=receipt_day_counts, cutoff_minute=cutoff_minute)
+    if isinstance(source, (str, os.PathLike)):
+        path = Path(source)
+        if is_parquet(path):
+            stream = _parquet_stream(path)
+            return _core.read_dossiers_arrow(stream.__arrow_c_stream__(), calendar, as_of, where=str(path), **options)
+        return _core.read_dossiers(path, calendar, as_of, threads=threads, **options)
+    found = _arrow_source(source)
+    if found is None:
+        detail = (f"a {type(source).__name__} is not a dossier log; expected a CSV or Parquet path, a folder of "
+                  "Parquet files, an object with __arrow_c_stream__ (pyarrow, polars, DuckDB) or a pandas DataFrame")
+        raise ArgumentError(f"read_dossiers: {detail}", "read_dossiers", detail)
+    stream, where = found
+    return _core.read_dossiers_arrow(stream.__arrow_c_stream__(), calendar, as_of, where=where, **options)
+
+
+def merge_dossier_metrics(parts: Sequence[_core.DossierMetrics]) -> _core.DossierMetrics:
+    """The exact figures of a log read in parts (partitions, files, days): the counts of each
+    group and the rows read, used and rejected add up; rejections and late dossiers follow in
+    the parts' order, with the row numbers each part gave them."""
+    return _core.merge_dossier_metrics(list(parts))
