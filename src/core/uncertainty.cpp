@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <exception>
+#include <optional>
 #include <thread>
 
 #include "parindex/core/error.hpp"
@@ -24,7 +25,7 @@ const char* to_string(UncertainFactor::Kind kind) noexcept {
 
 namespace {
 
-using random_detail::Random;
+namespace rnd = random_detail;
 
 struct Cell {
   std::size_t unit = 0, node = 0, leaf = 0;
@@ -48,6 +49,11 @@ struct Model {
   int decimals = 2, tie_decimals = 2;
   Grouping grouping;
   std::uint64_t seed = 1;
+  // Linear, and every cell's points, maximum and unit's total on the decimals' grid: a draw's
+  // totals are sums of whole grid steps, added up exactly in integers.
+  bool on_grid = false;
+  double grid_scale = 100;  // 10^decimals
+  std::vector<std::int64_t> cell_base, cell_max, unit_base;  // in grid steps
 };
 
 void check_factor(const UncertainFactor& f, const std::string& where) {
@@ -131,46 +137,85 @@ void check_overlaps(const Model& m) {
   }
 }
 
+// The whole number of grid steps x is, if it is one (to far below a step's millionth).
+std::optional<std::int64_t> grid_steps(double x, double scale) {
+  const double y = x * scale;
+  if (!(std::fabs(y) < 1e15)) return std::nullopt;
+  const double r = std::nearbyint(y);
+  if (std::fabs(y - r) > 1e-7) return std::nullopt;
+  return static_cast<std::int64_t>(r);
+}
+
+void find_grid(Model& m) {
+  const double scale = m.grid_scale = std::pow(10.0, m.decimals);
+  m.on_grid = false;
+  m.cell_base.clear();
+  m.cell_max.clear();
+  m.unit_base.clear();
+  for (const Cell& c : m.cells) {
+    const auto base = grid_steps(c.base, scale), max = grid_steps(c.max, scale);
+    if (!base || !max) return;
+    m.cell_base.push_back(*base);
+    m.cell_max.push_back(*max);
+  }
+  for (double total : m.batch.scores.scale_achieved) {
+    const auto steps = grid_steps(total, scale);
+    if (!steps) return;
+    m.unit_base.push_back(*steps);
+  }
+  m.on_grid = true;
+}
+
 Model compile(const Framework& framework, const BatchResult& batch, const UncertaintyOptions& o) {
   if (o.draws < 1 || o.draws > 100'000'000) throw error(error_kind::argument, "uncertainty", "draws must be from 1 to 100000000");
   if (o.threads > 256) throw error(error_kind::argument, "uncertainty", "threads must be from 0 (all) to 256");
   if (batch.units.empty()) throw error(error_kind::argument, "uncertainty", "no units to rank");
-  Model m{framework.plan(), batch, {}, {}, false, false, 2, 2, o.ranking.grouping, o.seed};
+  Model m{framework.plan(), batch, {}, {}, false, false, 2, 2, o.ranking.grouping, o.seed, false, 100, {}, {}, {}};
   for (std::size_t i = 0; i < o.factors.size(); ++i) add_factor(m, framework, o.factors[i], i);
   check_overlaps(m);
   const auto& info = framework.info();
   m.linear = !m.weights && info.aggregation == Aggregation::sum &&
              info.rounding.mode == RoundingPolicy::Mode::round_leaves && m.plan.parents_hold_their_children();
   m.decimals = info.rounding.decimals;
+  if (m.linear) find_grid(m);
   m.tie_decimals = o.ranking.tie_decimals.value_or(m.decimals);
   return m;
 }
 
-// Draws a factor's points into `drawn` (one per cell), or a weight's multiplier into
-// `multiplier`, from the stream of (draw, sample).
-void draw_factor(const Model& m, std::size_t f, std::uint64_t draw, std::uint64_t sample, double* drawn, double* multiplier) {
-  const Factor& factor = m.factors[f];
-  Random rng(random_detail::stream_seed(m.seed, draw, sample, f));
-  if (factor.spec.kind == UncertainFactor::Kind::weight) {
-    multiplier[f] = 1 + factor.spec.spread * (2 * rng.uniform() - 1);
-    return;
+// A factor's k-th cell's point before clamping, from the k-th number of the factor's stream.
+template <UncertainFactor::Kind kind>
+double drawn_point(const UncertainFactor& spec, double base, std::uint64_t key, std::size_t k) {
+  const std::uint64_t bits = rnd::nth(key, k);
+  if constexpr (kind == UncertainFactor::Kind::normal) return base + spec.spread * rnd::to_normal(bits);
+  else if constexpr (kind == UncertainFactor::Kind::uniform) return base + spec.spread * (2 * rnd::to_uniform(bits) - 1);
+  else return spec.low + (spec.high - spec.low) * rnd::to_uniform(bits);
+}
+
+template <UncertainFactor::Kind kind>
+void draw_cells(const Model& m, const Factor& factor, std::uint64_t key, double* drawn) {
+  for (std::size_t k = 0; k < factor.count; ++k) {
+    const Cell& c = m.cells[factor.first + k];
+    drawn[factor.first + k] = std::clamp(drawn_point<kind>(factor.spec, c.base, key, k), 0.0, c.max);
   }
-  for (std::size_t k = factor.first; k < factor.first + factor.count; ++k) {
-    const Cell& c = m.cells[k];
-    double p = 0;
-    switch (factor.spec.kind) {
-      case UncertainFactor::Kind::normal: p = c.base + factor.spec.spread * rng.normal(); break;
-      case UncertainFactor::Kind::uniform: p = c.base + factor.spec.spread * (2 * rng.uniform() - 1); break;
-      case UncertainFactor::Kind::range: p = factor.spec.low + (factor.spec.high - factor.spec.low) * rng.uniform(); break;
-      case UncertainFactor::Kind::weight: break;
-    }
-    drawn[k] = std::clamp(p, 0.0, c.max);
+}
+
+// Draws a factor's points into `drawn` (one per cell), or a weight's multiplier into
+// `multiplier`, from the stream of (draw, sample, factor).
+void draw_factor(const Model& m, std::size_t f, std::uint64_t draw_key, double* drawn, double* multiplier) {
+  const Factor& factor = m.factors[f];
+  const std::uint64_t key = rnd::stream_key(draw_key, f);
+  switch (factor.spec.kind) {
+    case UncertainFactor::Kind::normal: draw_cells<UncertainFactor::Kind::normal>(m, factor, key, drawn); break;
+    case UncertainFactor::Kind::uniform: draw_cells<UncertainFactor::Kind::uniform>(m, factor, key, drawn); break;
+    case UncertainFactor::Kind::range: draw_cells<UncertainFactor::Kind::range>(m, factor, key, drawn); break;
+    case UncertainFactor::Kind::weight: multiplier[f] = 1 + factor.spec.spread * (2 * rnd::to_uniform(rnd::nth(key, 0)) - 1); break;
   }
 }
 
 // One thread's buffers.
 struct Workspace {
   std::vector<double> drawn, index, scale, multiplier, weights;
+  std::vector<std::int64_t> steps;
   RankedValues ranked;
   InputTable table;
   BatchScores scores;
@@ -249,7 +294,85 @@ void count_draw(const RankedValues& r, const std::vector<std::size_t>& versus, s
 }
 
 void draw_all(const Model& m, std::uint64_t draw, std::uint64_t sample, Workspace& w) {
-  for (std::size_t f = 0; f < m.factors.size(); ++f) draw_factor(m, f, draw, sample, w.drawn.data(), w.multiplier.data());
+  const std::uint64_t key = rnd::draw_key(m.seed, draw, sample);
+  for (std::size_t f = 0; f < m.factors.size(); ++f) draw_factor(m, f, key, w.drawn.data(), w.multiplier.data());
+}
+
+// The linear case's draw and evaluation in one pass over the cells: each drawn point is
+// clamped, rounded and added to its unit's total at once, with no buffer between. The same
+// numbers as draw_all then evaluate_draw, in the same order (a test compares the two).
+template <UncertainFactor::Kind kind>
+void draw_and_add(const Model& m, const Factor& factor, std::uint64_t key, double* scale) {
+  const Cell* cell = m.cells.data() + factor.first;
+  for (std::size_t k = 0; k < factor.count; ++k) {
+    const Cell& c = cell[k];
+    const double p = std::clamp(drawn_point<kind>(factor.spec, c.base, key, k), 0.0, c.max);
+    scale[c.unit] += std::min(round_half_up_fast(p, m.decimals), c.max) - c.base;
+  }
+}
+
+// The same on the grid: a point rounded half up to whole steps, as round_half_up_fast does
+// (an exact decimal rounding near a tie), its unit's total kept in steps.
+template <UncertainFactor::Kind kind>
+void draw_and_add_steps(const Model& m, const Factor& factor, std::uint64_t key, std::int64_t* steps) {
+  const double scale = m.grid_scale;
+  const Cell* cell = m.cells.data() + factor.first;
+  const std::int64_t* base = m.cell_base.data() + factor.first;
+  const std::int64_t* max = m.cell_max.data() + factor.first;
+  for (std::size_t k = 0; k < factor.count; ++k) {
+    const double p = std::clamp(drawn_point<kind>(factor.spec, cell[k].base, key, k), 0.0, cell[k].max);
+    const double y = p * scale;  // at least 0
+    std::int64_t q = static_cast<std::int64_t>(y + 0.5);
+    if (!(y < 1.0e9 && 0.5 - std::fabs(y - static_cast<double>(q)) > 1e-6)) [[unlikely]] {
+      q = static_cast<std::int64_t>(std::nearbyint(round_half_up(p, m.decimals) * scale));
+    }
+    steps[cell[k].unit] += std::min(q, max[k]) - base[k];
+  }
+}
+
+void evaluate_grid_draw(const Model& m, std::uint64_t draw, Workspace& w) {
+  const auto& s = m.batch.scores;
+  w.steps.assign(m.unit_base.begin(), m.unit_base.end());
+  const std::uint64_t draw_key = rnd::draw_key(m.seed, draw, 0);
+  for (std::size_t f = 0; f < m.factors.size(); ++f) {
+    const Factor& factor = m.factors[f];
+    const std::uint64_t key = rnd::stream_key(draw_key, f);
+    switch (factor.spec.kind) {
+      case UncertainFactor::Kind::normal: draw_and_add_steps<UncertainFactor::Kind::normal>(m, factor, key, w.steps.data()); break;
+      case UncertainFactor::Kind::uniform: draw_and_add_steps<UncertainFactor::Kind::uniform>(m, factor, key, w.steps.data()); break;
+      case UncertainFactor::Kind::range: draw_and_add_steps<UncertainFactor::Kind::range>(m, factor, key, w.steps.data()); break;
+      case UncertainFactor::Kind::weight: break;  // never in a linear model
+    }
+  }
+  const double scale = m.grid_scale;
+  w.index.resize(s.total.size());
+  for (std::size_t u = 0; u < w.index.size(); ++u) {
+    // A whole number of steps over a power of ten: the correctly rounded decimal, as
+    // round_half_up_fast gives for the same total summed in doubles.
+    const double total = std::max(0.0, static_cast<double>(w.steps[u]) / scale + s.bonus[u] - s.penalty[u]);
+    w.index[u] = s.scale_max[u] > 0 ? total / s.scale_max[u] * 100.0 : 0.0;
+  }
+}
+
+void evaluate_linear_draw(const Model& m, std::uint64_t draw, Workspace& w) {
+  const auto& s = m.batch.scores;
+  w.scale.assign(s.scale_achieved.begin(), s.scale_achieved.end());
+  const std::uint64_t draw_key = rnd::draw_key(m.seed, draw, 0);
+  for (std::size_t f = 0; f < m.factors.size(); ++f) {
+    const Factor& factor = m.factors[f];
+    const std::uint64_t key = rnd::stream_key(draw_key, f);
+    switch (factor.spec.kind) {
+      case UncertainFactor::Kind::normal: draw_and_add<UncertainFactor::Kind::normal>(m, factor, key, w.scale.data()); break;
+      case UncertainFactor::Kind::uniform: draw_and_add<UncertainFactor::Kind::uniform>(m, factor, key, w.scale.data()); break;
+      case UncertainFactor::Kind::range: draw_and_add<UncertainFactor::Kind::range>(m, factor, key, w.scale.data()); break;
+      case UncertainFactor::Kind::weight: break;  // never in a linear model
+    }
+  }
+  w.index.resize(s.total.size());
+  for (std::size_t u = 0; u < w.index.size(); ++u) {
+    const double total = std::max(0.0, round_half_up_fast(w.scale[u], m.decimals) + s.bonus[u] - s.penalty[u]);
+    w.index[u] = s.scale_max[u] > 0 ? total / s.scale_max[u] * 100.0 : 0.0;
+  }
 }
 
 // Runs body(first, last, thread) over [0, count) split in contiguous parts, one per thread.
@@ -300,8 +423,9 @@ std::vector<FactorSensitivity> sensitivity(const Model& m, const UncertaintyOpti
       row[0] = output();
       draw_all(m, d, 1, w);
       row[1] = output();
+      const std::uint64_t key_a = rnd::draw_key(m.seed, d, 0), key_b = rnd::draw_key(m.seed, d, 1);
       for (std::size_t i = 0; i < k; ++i) {
-        for (std::size_t f = 0; f < k; ++f) draw_factor(m, f, d, f == i ? 1 : 0, w.drawn.data(), w.multiplier.data());
+        for (std::size_t f = 0; f < k; ++f) draw_factor(m, f, f == i ? key_b : key_a, w.drawn.data(), w.multiplier.data());
         row[2 + i] = output();
       }
     }
@@ -410,8 +534,14 @@ UncertaintyResult rank_uncertainty(const Framework& framework, const BatchResult
     c.above.assign(n * versus.size(), 0);
     Workspace w = workspace(m);
     for (std::size_t d = first; d < last; ++d) {
-      draw_all(m, d, 0, w);
-      evaluate_draw(m, w);
+      if (m.on_grid) {
+        evaluate_grid_draw(m, d, w);
+      } else if (m.linear) {
+        evaluate_linear_draw(m, d, w);
+      } else {
+        draw_all(m, d, 0, w);
+        evaluate_draw(m, w);
+      }
       rank_values(w.index, m.tie_decimals, m.grouping, w.ranked);
       count_draw(w.ranked, versus, groups, c);
     }
@@ -438,8 +568,9 @@ UncertaintyDraws uncertainty_draws(const Framework& framework, const BatchResult
   out.points.resize(o.draws * m.cells.size());
   std::vector<double> multiplier(m.factors.size(), 1.0);
   for (std::size_t d = 0; d < o.draws; ++d) {
+    const std::uint64_t key = rnd::draw_key(m.seed, d, 0);
     for (std::size_t f = 0; f < m.factors.size(); ++f) {
-      draw_factor(m, f, d, 0, out.points.data() + d * m.cells.size(), multiplier.data());
+      draw_factor(m, f, key, out.points.data() + d * m.cells.size(), multiplier.data());
     }
   }
   return out;
