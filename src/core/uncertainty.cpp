@@ -5,7 +5,9 @@
 #include <cmath>
 #include <climits>
 #include <exception>
+#include <numeric>
 #include <optional>
+#include <variant>
 #include <thread>
 
 #include "parindex/core/error.hpp"
@@ -234,6 +236,7 @@ struct Workspace {
   std::vector<std::int64_t> steps;
   std::vector<std::uint32_t> rest;
   RankedValues ranked;
+  std::vector<double> shown;
   InputTable table;
   BatchScores scores;
 };
@@ -307,6 +310,49 @@ void count_draw(const RankedValues& r, const std::vector<std::size_t>& versus, s
     ++c.rank[u * n + static_cast<std::size_t>(r.rank[u] - 1)];
     if (r.group[u] >= 0) ++c.group[u * groups + static_cast<std::size_t>(r.group[u])];
     for (std::size_t v = 0; v < versus.size(); ++v) c.above[u * versus.size() + v] += r.rank[u] < r.rank[versus[v]];
+  }
+}
+
+// Ranks without groups, as rank_values gives them (higher first, equal at the tie decimals
+// sharing the better rank), for the Monte Carlo's inner loop: the last draw's order finished by
+// insertion sort, nothing else computed.
+void rank_ungrouped(const Model& m, Workspace& w) {
+  const std::size_t n = w.index.size();
+  auto& r = w.ranked;
+  w.shown.resize(n);
+  for (std::size_t i = 0; i < n; ++i) w.shown[i] = round_half_up_fast(w.index[i], m.tie_decimals);
+  const double* shown = w.shown.data();
+  auto before = [shown](std::size_t a, std::size_t b) { return shown[a] > shown[b] || (shown[a] == shown[b] && a < b); };
+  bool sorted = r.order.size() == n;
+  if (sorted) {
+    std::size_t moves = 0;
+    for (std::size_t k = 1; k < n && sorted; ++k) {
+      const std::size_t i = r.order[k];
+      std::size_t j = k;
+      for (; j > 0 && before(i, r.order[j - 1]); --j) r.order[j] = r.order[j - 1];
+      r.order[j] = i;
+      moves += k - j;
+      sorted = moves <= 8 * n;  // else a full sort is cheaper
+    }
+  }
+  if (!sorted) {
+    r.order.resize(n);
+    std::iota(r.order.begin(), r.order.end(), std::size_t{0});
+    std::sort(r.order.begin(), r.order.end(), before);
+  }
+  r.rank.resize(n);
+  r.group.assign(n, -1);
+  for (std::size_t k = 0; k < n; ++k) {
+    const std::size_t i = r.order[k];
+    r.rank[i] = (k > 0 && shown[r.order[k - 1]] == shown[i]) ? r.rank[r.order[k - 1]] : static_cast<int>(k + 1);
+  }
+}
+
+void rank_draw(const Model& m, Workspace& w) {
+  if (std::holds_alternative<std::monostate>(m.grouping)) {
+    rank_ungrouped(m, w);
+  } else {
+    rank_values(w.index, m.tie_decimals, m.grouping, w.ranked);
   }
 }
 
@@ -534,7 +580,7 @@ std::vector<FactorSensitivity> sensitivity(const Model& m, const UncertaintyOpti
     Workspace w = workspace(m);
     auto output = [&] {
       evaluate_draw(m, w);
-      rank_values(w.index, m.tie_decimals, m.grouping, w.ranked);
+      rank_draw(m, w);
       return rank_shift(w.ranked, nominal);
     };
     for (std::size_t d = first; d < last; ++d) {
@@ -662,7 +708,7 @@ UncertaintyResult rank_uncertainty(const Framework& framework, const BatchResult
         draw_all(m, d, 0, w);
         evaluate_draw(m, w);
       }
-      rank_values(w.index, m.tie_decimals, m.grouping, w.ranked);
+      rank_draw(m, w);
       count_draw(w.ranked, versus, groups, c);
     }
   });
