@@ -423,6 +423,7 @@ __attribute__((target("avx512f,avx512dq,avx512vl"))) std::size_t normal_steps_av
   const __m512d spread_v = _mm512_set1_pd(spread), scale_v = _mm512_set1_pd(scale), zero = _mm512_setzero_pd();
   const __m512d half = _mm512_set1_pd(0.5), tiny = _mm512_set1_pd(1e-6), limit = _mm512_set1_pd(1.0e9);
   std::size_t left = 0;
+#pragma GCC unroll 2
   for (std::size_t k = 0; k < count; k += 8, counter = _mm512_add_epi64(counter, step)) {
     const __mmask8 valid = count - k >= 8 ? 0xff : static_cast<__mmask8>((1u << (count - k)) - 1);
     __m512i x = _mm512_add_epi64(counter, golden);  // mix(), lane by lane
