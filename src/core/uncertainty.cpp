@@ -14,7 +14,8 @@
 #include "parindex/core/rounding.hpp"
 #include "random.hpp"
 
-#if defined(__x86_64__)
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#define PARINDEX_AVX512 1
 #include <immintrin.h>
 #endif
 
@@ -348,7 +349,37 @@ void rank_ungrouped(const Model& m, Workspace& w) {
   }
 }
 
+#ifdef PARINDEX_AVX512
+bool has_avx512();
+
+// A unit's rank is one more than the number of units shown strictly higher: for a hundred
+// units, ten thousand comparisons eight at a time, with no branch to mispredict, beat finishing
+// a sort (whose every insertion ends on a mispredicted branch).
+__attribute__((target("avx512f"))) void ranks_by_counting_avx512(const double* shown, std::size_t n, int* rank) {
+  for (std::size_t i = 0; i < n; ++i) {
+    const __m512d mine = _mm512_set1_pd(shown[i]);
+    int higher = 0;
+    for (std::size_t j = 0; j < n; j += 8) {
+      const __mmask8 valid = n - j >= 8 ? 0xff : static_cast<__mmask8>((1u << (n - j)) - 1);
+      higher += __builtin_popcount(_mm512_mask_cmp_pd_mask(valid, _mm512_maskz_loadu_pd(valid, shown + j), mine, _CMP_GT_OQ));
+    }
+    rank[i] = higher + 1;
+  }
+}
+#endif
+
 void rank_draw(const Model& m, Workspace& w) {
+#ifdef PARINDEX_AVX512
+  const std::size_t n = w.index.size();
+  if (std::holds_alternative<std::monostate>(m.grouping) && n <= 256 && has_avx512()) {
+    w.shown.resize(n);
+    for (std::size_t i = 0; i < n; ++i) w.shown[i] = round_half_up_fast(w.index[i], m.tie_decimals);
+    w.ranked.rank.resize(n);
+    w.ranked.group.assign(n, -1);
+    ranks_by_counting_avx512(w.shown.data(), n, w.ranked.rank.data());
+    return;
+  }
+#endif
   if (std::holds_alternative<std::monostate>(m.grouping)) {
     rank_ungrouped(m, w);
   } else {
@@ -393,8 +424,7 @@ void draw_and_add_steps(const Model& m, const Factor& factor, std::uint64_t key,
   }
 }
 
-#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
-#define PARINDEX_AVX512 1
+#ifdef PARINDEX_AVX512
 // Eight normal cells at a time with AVX-512 (checked at run time; the build stays portable):
 // the same integer and IEEE operations as drawn_point and draw_and_add_steps, lane by lane, no
 // multiply-add fused (-ffp-contract=off, CMakeLists.txt), so the same steps to the bit. A lane outside its layer's rectangle, or
