@@ -133,7 +133,8 @@ def rows(name, t):
     return [
         f"| {name} | parindex, 1 thread | {t['one'] * 1000:.1f} ms | 1.0× |",
         f"| | parindex, 2 threads | {t['two'] * 1000:.1f} ms | {t['one'] / t['two']:.2f}× (speed-up) |",
-        f"| | numpy, vectorised, its own random numbers | {t['numpy'] * 1000:.1f} ms | {t['numpy'] / t['one']:.1f}× |",
+        f"| | numpy, vectorised, its own random numbers | {t['numpy'] * 1000:.1f} ms | {t['numpy'] / t['one']:.1f}× "
+        f"(2 threads: {t['numpy'] / t['two']:.1f}×) |",
         f"| | numpy on parindex's draws (no random numbers) | {t['numpy_given'] * 1000:.1f} ms | "
         f"{t['numpy_given'] / t['one']:.1f}× |",
     ]

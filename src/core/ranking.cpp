@@ -38,6 +38,32 @@ void check_decimals(int decimals) {
   if (decimals < 0 || decimals > 6) throw error(error_kind::argument, "rank", "tie decimals must lie in 0..6");
 }
 
+// A Monte Carlo ranks values that move a little from one draw to the next: the last order,
+// kept in `order`, is nearly sorted, and insertion sort finishes it in a few moves. True when
+// it did; false (order left a permutation or not) when `order` was no permutation of 0..n-1 or
+// the values moved too far for insertion sort to beat a full sort.
+template <class Before>
+bool order_nearly_sorted(std::vector<std::size_t>& order, std::size_t n, Before before) {
+  if (order.size() != n || n < 2) return false;
+  thread_local std::vector<char> seen;
+  seen.assign(n, 0);
+  for (auto i : order) {
+    if (i >= n || seen[i]) return false;
+    seen[i] = 1;
+  }
+  std::size_t moves = 0;
+  const std::size_t budget = 8 * n;
+  for (std::size_t k = 1; k < n; ++k) {
+    const std::size_t i = order[k];
+    std::size_t j = k;
+    for (; j > 0 && before(i, order[j - 1]); --j) order[j] = order[j - 1];
+    order[j] = i;
+    moves += k - j;
+    if (moves > budget) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 std::vector<std::string> group_names(const Grouping& grouping) {
@@ -63,11 +89,14 @@ void rank_values(std::span<const double> values, int decimals, const Grouping& g
   thread_local std::vector<double> shown, sorted;
   shown.resize(n);
   for (std::size_t i = 0; i < n; ++i) shown[i] = round_half_up_fast(values[i], decimals);
-  r.order.resize(n);
-  std::iota(r.order.begin(), r.order.end(), std::size_t{0});
-  // Higher first, ties in input order (a stable sort's order, without its buffer).
-  std::sort(r.order.begin(), r.order.end(),
-            [&](std::size_t a, std::size_t b) { return shown[a] > shown[b] || (shown[a] == shown[b] && a < b); });
+  // Higher first, ties in input order (a stable sort's order, without its buffer): a total
+  // order, so however it is reached the result is the same.
+  auto before = [&](std::size_t a, std::size_t b) { return shown[a] > shown[b] || (shown[a] == shown[b] && a < b); };
+  if (!order_nearly_sorted(r.order, n, before)) {
+    r.order.resize(n);
+    std::iota(r.order.begin(), r.order.end(), std::size_t{0});
+    std::sort(r.order.begin(), r.order.end(), before);
+  }
   r.rank.resize(n);
   for (std::size_t k = 0; k < n; ++k) {
     const std::size_t i = r.order[k];

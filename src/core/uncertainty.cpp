@@ -3,12 +3,21 @@
 
 #include <algorithm>
 #include <cmath>
+#include <climits>
 #include <exception>
+#include <numeric>
+#include <optional>
+#include <variant>
 #include <thread>
 
 #include "parindex/core/error.hpp"
 #include "parindex/core/rounding.hpp"
 #include "random.hpp"
+
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#define PARINDEX_AVX512 1
+#include <immintrin.h>
+#endif
 
 namespace parindex {
 
@@ -24,7 +33,7 @@ const char* to_string(UncertainFactor::Kind kind) noexcept {
 
 namespace {
 
-using random_detail::Random;
+namespace rnd = random_detail;
 
 struct Cell {
   std::size_t unit = 0, node = 0, leaf = 0;
@@ -35,6 +44,7 @@ struct Factor {
   UncertainFactor spec;
   std::size_t first = 0, count = 0;  // its cells
   std::size_t node = 0;               // a weight factor's node
+  bool consecutive_units = false;     // its k-th cell is of its first's unit + k
 };
 
 // Everything the draws share, read-only once built.
@@ -48,6 +58,13 @@ struct Model {
   int decimals = 2, tie_decimals = 2;
   Grouping grouping;
   std::uint64_t seed = 1;
+  // Linear, and every cell's points, maximum and unit's total on the decimals' grid: a draw's
+  // totals are sums of whole grid steps, added up exactly in integers.
+  bool on_grid = false;
+  double grid_scale = 100;  // 10^decimals
+  std::vector<std::int64_t> cell_base, cell_max, unit_base;  // in grid steps
+  std::vector<double> cell_point, cell_top;  // the cells' points and maxima, contiguous for vector loads
+  std::vector<std::uint32_t> cell_unit;
 };
 
 void check_factor(const UncertainFactor& f, const std::string& where) {
@@ -112,6 +129,10 @@ void add_factor(Model& m, const Framework& framework, UncertainFactor spec, std:
     }
   }
   f.count = m.cells.size() - f.first;
+  f.consecutive_units = true;
+  for (std::size_t k = f.first; k < m.cells.size(); ++k) {
+    if (m.cells[k].unit != m.cells[f.first].unit + (k - f.first)) f.consecutive_units = false;
+  }
   m.factors.push_back(std::move(f));
 }
 
@@ -131,47 +152,92 @@ void check_overlaps(const Model& m) {
   }
 }
 
+// The whole number of grid steps x is, if it is one (to far below a step's millionth).
+std::optional<std::int64_t> grid_steps(double x, double scale) {
+  const double y = x * scale;
+  if (!(std::fabs(y) < 1e15)) return std::nullopt;
+  const double r = std::nearbyint(y);
+  if (std::fabs(y - r) > 1e-7) return std::nullopt;
+  return static_cast<std::int64_t>(r);
+}
+
+void find_grid(Model& m) {
+  const double scale = m.grid_scale = std::pow(10.0, m.decimals);
+  m.on_grid = false;
+  m.cell_base.clear();
+  m.cell_max.clear();
+  m.unit_base.clear();
+  for (const Cell& c : m.cells) {
+    const auto base = grid_steps(c.base, scale), max = grid_steps(c.max, scale);
+    // Below 10^9 steps: a scaled point converts to 32 bits, as in round_half_up_fast.
+    if (!base || !max || *max >= 1'000'000'000) return;
+    m.cell_base.push_back(*base);
+    m.cell_max.push_back(*max);
+    m.cell_point.push_back(c.base);
+    m.cell_top.push_back(c.max);
+    m.cell_unit.push_back(static_cast<std::uint32_t>(c.unit));
+  }
+  for (double total : m.batch.scores.scale_achieved) {
+    const auto steps = grid_steps(total, scale);
+    if (!steps) return;
+    m.unit_base.push_back(*steps);
+  }
+  m.on_grid = true;
+}
+
 Model compile(const Framework& framework, const BatchResult& batch, const UncertaintyOptions& o) {
   if (o.draws < 1 || o.draws > 100'000'000) throw error(error_kind::argument, "uncertainty", "draws must be from 1 to 100000000");
   if (o.threads > 256) throw error(error_kind::argument, "uncertainty", "threads must be from 0 (all) to 256");
   if (batch.units.empty()) throw error(error_kind::argument, "uncertainty", "no units to rank");
-  Model m{framework.plan(), batch, {}, {}, false, false, 2, 2, o.ranking.grouping, o.seed};
+  Model m{framework.plan(), batch, {}, {}, false, false, 2, 2, o.ranking.grouping, o.seed, false, 100, {}, {}, {}, {}, {}, {}};
   for (std::size_t i = 0; i < o.factors.size(); ++i) add_factor(m, framework, o.factors[i], i);
   check_overlaps(m);
   const auto& info = framework.info();
   m.linear = !m.weights && info.aggregation == Aggregation::sum &&
              info.rounding.mode == RoundingPolicy::Mode::round_leaves && m.plan.parents_hold_their_children();
   m.decimals = info.rounding.decimals;
+  if (m.linear) find_grid(m);
   m.tie_decimals = o.ranking.tie_decimals.value_or(m.decimals);
   return m;
 }
 
-// Draws a factor's points into `drawn` (one per cell), or a weight's multiplier into
-// `multiplier`, from the stream of (draw, sample).
-void draw_factor(const Model& m, std::size_t f, std::uint64_t draw, std::uint64_t sample, double* drawn, double* multiplier) {
-  const Factor& factor = m.factors[f];
-  Random rng(random_detail::stream_seed(m.seed, draw, sample, f));
-  if (factor.spec.kind == UncertainFactor::Kind::weight) {
-    multiplier[f] = 1 + factor.spec.spread * (2 * rng.uniform() - 1);
-    return;
+// A factor's k-th cell's point before clamping, from the k-th number of the factor's stream.
+template <UncertainFactor::Kind kind>
+double drawn_point(const UncertainFactor& spec, double base, std::uint64_t key, std::size_t k) {
+  const std::uint64_t bits = rnd::nth(key, k);
+  if constexpr (kind == UncertainFactor::Kind::normal) return base + spec.spread * rnd::to_normal(bits);
+  else if constexpr (kind == UncertainFactor::Kind::uniform) return base + spec.spread * (2 * rnd::to_uniform(bits) - 1);
+  else return spec.low + (spec.high - spec.low) * rnd::to_uniform(bits);
+}
+
+template <UncertainFactor::Kind kind>
+void draw_cells(const Model& m, const Factor& factor, std::uint64_t key, double* drawn) {
+  for (std::size_t k = 0; k < factor.count; ++k) {
+    const Cell& c = m.cells[factor.first + k];
+    drawn[factor.first + k] = std::clamp(drawn_point<kind>(factor.spec, c.base, key, k), 0.0, c.max);
   }
-  for (std::size_t k = factor.first; k < factor.first + factor.count; ++k) {
-    const Cell& c = m.cells[k];
-    double p = 0;
-    switch (factor.spec.kind) {
-      case UncertainFactor::Kind::normal: p = c.base + factor.spec.spread * rng.normal(); break;
-      case UncertainFactor::Kind::uniform: p = c.base + factor.spec.spread * (2 * rng.uniform() - 1); break;
-      case UncertainFactor::Kind::range: p = factor.spec.low + (factor.spec.high - factor.spec.low) * rng.uniform(); break;
-      case UncertainFactor::Kind::weight: break;
-    }
-    drawn[k] = std::clamp(p, 0.0, c.max);
+}
+
+// Draws a factor's points into `drawn` (one per cell), or a weight's multiplier into
+// `multiplier`, from the stream of (draw, sample, factor).
+void draw_factor(const Model& m, std::size_t f, std::uint64_t draw_key, double* drawn, double* multiplier) {
+  const Factor& factor = m.factors[f];
+  const std::uint64_t key = rnd::stream_key(draw_key, f);
+  switch (factor.spec.kind) {
+    case UncertainFactor::Kind::normal: draw_cells<UncertainFactor::Kind::normal>(m, factor, key, drawn); break;
+    case UncertainFactor::Kind::uniform: draw_cells<UncertainFactor::Kind::uniform>(m, factor, key, drawn); break;
+    case UncertainFactor::Kind::range: draw_cells<UncertainFactor::Kind::range>(m, factor, key, drawn); break;
+    case UncertainFactor::Kind::weight: multiplier[f] = 1 + factor.spec.spread * (2 * rnd::to_uniform(rnd::nth(key, 0)) - 1); break;
   }
 }
 
 // One thread's buffers.
 struct Workspace {
   std::vector<double> drawn, index, scale, multiplier, weights;
+  std::vector<std::int64_t> steps;
+  std::vector<std::uint32_t> rest;
   RankedValues ranked;
+  std::vector<double> shown;
   InputTable table;
   BatchScores scores;
 };
@@ -248,8 +314,262 @@ void count_draw(const RankedValues& r, const std::vector<std::size_t>& versus, s
   }
 }
 
+// Ranks without groups, as rank_values gives them (higher first, equal at the tie decimals
+// sharing the better rank), for the Monte Carlo's inner loop: the last draw's order finished by
+// insertion sort, nothing else computed.
+void rank_ungrouped(const Model& m, Workspace& w) {
+  const std::size_t n = w.index.size();
+  auto& r = w.ranked;
+  w.shown.resize(n);
+  for (std::size_t i = 0; i < n; ++i) w.shown[i] = round_half_up_fast(w.index[i], m.tie_decimals);
+  const double* shown = w.shown.data();
+  auto before = [shown](std::size_t a, std::size_t b) { return shown[a] > shown[b] || (shown[a] == shown[b] && a < b); };
+  bool sorted = r.order.size() == n;
+  if (sorted) {
+    std::size_t moves = 0;
+    for (std::size_t k = 1; k < n && sorted; ++k) {
+      const std::size_t i = r.order[k];
+      std::size_t j = k;
+      for (; j > 0 && before(i, r.order[j - 1]); --j) r.order[j] = r.order[j - 1];
+      r.order[j] = i;
+      moves += k - j;
+      sorted = moves <= 8 * n;  // else a full sort is cheaper
+    }
+  }
+  if (!sorted) {
+    r.order.resize(n);
+    std::iota(r.order.begin(), r.order.end(), std::size_t{0});
+    std::sort(r.order.begin(), r.order.end(), before);
+  }
+  r.rank.resize(n);
+  r.group.assign(n, -1);
+  for (std::size_t k = 0; k < n; ++k) {
+    const std::size_t i = r.order[k];
+    r.rank[i] = (k > 0 && shown[r.order[k - 1]] == shown[i]) ? r.rank[r.order[k - 1]] : static_cast<int>(k + 1);
+  }
+}
+
+#ifdef PARINDEX_AVX512
+bool has_avx512();
+
+// A unit's rank is one more than the number of units shown strictly higher: for a hundred
+// units, ten thousand comparisons eight at a time, with no branch to mispredict, beat finishing
+// a sort (whose every insertion ends on a mispredicted branch).
+__attribute__((target("avx512f"))) void ranks_by_counting_avx512(const double* shown, std::size_t n, int* rank) {
+  for (std::size_t i = 0; i < n; ++i) {
+    const __m512d mine = _mm512_set1_pd(shown[i]);
+    int higher = 0;
+    for (std::size_t j = 0; j < n; j += 8) {
+      const __mmask8 valid = n - j >= 8 ? 0xff : static_cast<__mmask8>((1u << (n - j)) - 1);
+      higher += __builtin_popcount(_mm512_mask_cmp_pd_mask(valid, _mm512_maskz_loadu_pd(valid, shown + j), mine, _CMP_GT_OQ));
+    }
+    rank[i] = higher + 1;
+  }
+}
+#endif
+
+void rank_draw(const Model& m, Workspace& w) {
+#ifdef PARINDEX_AVX512
+  const std::size_t n = w.index.size();
+  if (std::holds_alternative<std::monostate>(m.grouping) && n <= 256 && has_avx512()) {
+    w.shown.resize(n);
+    for (std::size_t i = 0; i < n; ++i) w.shown[i] = round_half_up_fast(w.index[i], m.tie_decimals);
+    w.ranked.rank.resize(n);
+    w.ranked.group.assign(n, -1);
+    ranks_by_counting_avx512(w.shown.data(), n, w.ranked.rank.data());
+    return;
+  }
+#endif
+  if (std::holds_alternative<std::monostate>(m.grouping)) {
+    rank_ungrouped(m, w);
+  } else {
+    rank_values(w.index, m.tie_decimals, m.grouping, w.ranked);
+  }
+}
+
 void draw_all(const Model& m, std::uint64_t draw, std::uint64_t sample, Workspace& w) {
-  for (std::size_t f = 0; f < m.factors.size(); ++f) draw_factor(m, f, draw, sample, w.drawn.data(), w.multiplier.data());
+  const std::uint64_t key = rnd::draw_key(m.seed, draw, sample);
+  for (std::size_t f = 0; f < m.factors.size(); ++f) draw_factor(m, f, key, w.drawn.data(), w.multiplier.data());
+}
+
+// The linear case's draw and evaluation in one pass over the cells: each drawn point is
+// clamped, rounded and added to its unit's total at once, with no buffer between. The same
+// numbers as draw_all then evaluate_draw, in the same order (a test compares the two).
+template <UncertainFactor::Kind kind>
+void draw_and_add(const Model& m, const Factor& factor, std::uint64_t key, double* scale) {
+  const Cell* cell = m.cells.data() + factor.first;
+  for (std::size_t k = 0; k < factor.count; ++k) {
+    const Cell& c = cell[k];
+    const double p = std::clamp(drawn_point<kind>(factor.spec, c.base, key, k), 0.0, c.max);
+    scale[c.unit] += std::min(round_half_up_fast(p, m.decimals), c.max) - c.base;
+  }
+}
+
+// The same on the grid: a point rounded half up to whole steps, as round_half_up_fast does
+// (an exact decimal rounding near a tie), its unit's total kept in steps.
+template <UncertainFactor::Kind kind>
+void draw_and_add_steps(const Model& m, const Factor& factor, std::uint64_t key, std::int64_t* steps) {
+  const double scale = m.grid_scale;
+  const Cell* cell = m.cells.data() + factor.first;
+  const std::int64_t* base = m.cell_base.data() + factor.first;
+  const std::int64_t* max = m.cell_max.data() + factor.first;
+  for (std::size_t k = 0; k < factor.count; ++k) {
+    const double p = std::clamp(drawn_point<kind>(factor.spec, cell[k].base, key, k), 0.0, cell[k].max);
+    const double y = p * scale;  // at least 0
+    std::int64_t q = static_cast<std::int64_t>(y + 0.5);
+    if (!(y < 1.0e9 && 0.5 - std::fabs(y - static_cast<double>(q)) > 1e-6)) [[unlikely]] {
+      q = static_cast<std::int64_t>(std::nearbyint(round_half_up(p, m.decimals) * scale));
+    }
+    steps[cell[k].unit] += std::min(q, max[k]) - base[k];
+  }
+}
+
+#ifdef PARINDEX_AVX512
+// Eight normal cells at a time with AVX-512 (checked at run time; the build stays portable):
+// the same integer and IEEE operations as drawn_point and draw_and_add_steps, lane by lane, no
+// multiply-add fused (-ffp-contract=off, CMakeLists.txt), so the same steps to the bit. A lane outside its layer's rectangle, or
+// near a rounding tie, is left to the scalar code.
+// GCC 12's AVX-512 headers trip -Wmaybe-uninitialized on their own undefined vectors.
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#endif
+// Adds the steps of the factor's cells (count of them, the k-th of unit first + k) to
+// `steps` (from the first's); writes the cells left to the scalar code into `rest` and returns
+// how many.
+__attribute__((target("avx512f,avx512dq,avx512vl"))) std::size_t normal_steps_avx512(
+    std::size_t count, std::uint64_t key, double spread, double scale, const double* point, const double* top,
+    const std::int64_t* base_steps, const std::int64_t* top_steps, std::int64_t* steps, std::uint32_t* rest) {
+  const auto& z = rnd::ziggurat_table;
+  __m512i counter = _mm512_set_epi64(static_cast<long long>(key + 7 * rnd::golden), static_cast<long long>(key + 6 * rnd::golden),
+                                     static_cast<long long>(key + 5 * rnd::golden), static_cast<long long>(key + 4 * rnd::golden),
+                                     static_cast<long long>(key + 3 * rnd::golden), static_cast<long long>(key + 2 * rnd::golden),
+                                     static_cast<long long>(key + rnd::golden), static_cast<long long>(key));
+  const __m512i step = _mm512_set1_epi64(static_cast<long long>(8 * rnd::golden));
+  const __m512i golden = _mm512_set1_epi64(static_cast<long long>(rnd::golden));
+  const __m512i m1 = _mm512_set1_epi64(static_cast<long long>(0xbf58476d1ce4e5b9ULL));
+  const __m512i m2 = _mm512_set1_epi64(static_cast<long long>(0x94d049bb133111ebULL));
+  const __m512i layers = _mm512_set1_epi64(rnd::Ziggurat::layers - 1);
+  const __m512d spread_v = _mm512_set1_pd(spread), scale_v = _mm512_set1_pd(scale), zero = _mm512_setzero_pd();
+  const __m512d half = _mm512_set1_pd(0.5), tiny = _mm512_set1_pd(1e-6), limit = _mm512_set1_pd(1.0e9);
+  std::size_t left = 0;
+#pragma GCC unroll 2
+  for (std::size_t k = 0; k < count; k += 8, counter = _mm512_add_epi64(counter, step)) {
+    const __mmask8 valid = count - k >= 8 ? 0xff : static_cast<__mmask8>((1u << (count - k)) - 1);
+    __m512i x = _mm512_add_epi64(counter, golden);  // mix(), lane by lane
+    x = _mm512_mullo_epi64(_mm512_xor_si512(x, _mm512_srli_epi64(x, 30)), m1);
+    x = _mm512_mullo_epi64(_mm512_xor_si512(x, _mm512_srli_epi64(x, 27)), m2);
+    x = _mm512_xor_si512(x, _mm512_srli_epi64(x, 31));
+    const __m512i layer = _mm512_and_si512(x, layers);
+    const __m512i h = _mm512_srai_epi64(x, 32);  // the high 32 bits, signed
+    const __m512i inside = _mm512_cvtepu32_epi64(_mm512_i64gather_epi32(layer, z.k, 4));
+    const __mmask8 fast = _mm512_cmplt_epu64_mask(_mm512_abs_epi64(h), inside);
+    const __m512d normal = _mm512_mul_pd(_mm512_cvtepi64_pd(h), _mm512_i64gather_pd(layer, z.w, 8));
+    __m512d p = _mm512_add_pd(_mm512_maskz_loadu_pd(valid, point + k), _mm512_mul_pd(spread_v, normal));
+    p = _mm512_min_pd(_mm512_max_pd(p, zero), _mm512_maskz_loadu_pd(valid, top + k));
+    const __m512d y = _mm512_mul_pd(p, scale_v);
+    const __m512i q = _mm512_cvttpd_epi64(_mm512_add_pd(y, half));
+    const __m512d miss = _mm512_abs_pd(_mm512_sub_pd(y, _mm512_cvtepi64_pd(q)));
+    const __mmask8 clear = _mm512_cmp_pd_mask(_mm512_sub_pd(half, miss), tiny, _CMP_GT_OQ) & _mm512_cmp_pd_mask(y, limit, _CMP_LT_OQ);
+    const __m512i add = _mm512_sub_epi64(_mm512_min_epi64(q, _mm512_maskz_loadu_epi64(valid, top_steps + k)),
+                                         _mm512_maskz_loadu_epi64(valid, base_steps + k));
+    const __mmask8 done = valid & fast & clear;
+    _mm512_mask_storeu_epi64(steps + k, done, _mm512_add_epi64(_mm512_maskz_loadu_epi64(done, steps + k), add));
+    const __mmask8 undone = valid & static_cast<__mmask8>(~done);
+    for (unsigned bits = undone; bits != 0; bits &= bits - 1) rest[left++] = static_cast<std::uint32_t>(k) + static_cast<std::uint32_t>(__builtin_ctz(bits));
+  }
+  return left;
+}
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic pop
+#endif
+
+bool has_avx512() {
+  static const bool yes = __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512dq") && __builtin_cpu_supports("avx512vl");
+  return yes;
+}
+#endif
+
+// One cell's steps by the general code.
+template <UncertainFactor::Kind kind>
+std::int64_t cell_steps(const Model& m, const Factor& factor, std::uint64_t key, std::size_t k) {
+  const std::size_t i = factor.first + k;
+  const double p = std::clamp(drawn_point<kind>(factor.spec, m.cell_point[i], key, k), 0.0, m.cell_top[i]);
+  const double y = p * m.grid_scale;  // at least 0
+  auto q = static_cast<std::int64_t>(y + 0.5);
+  if (!(y < 1.0e9 && 0.5 - std::fabs(y - static_cast<double>(q)) > 1e-6)) [[unlikely]] {
+    q = static_cast<std::int64_t>(std::nearbyint(round_half_up(p, m.decimals) * m.grid_scale));
+  }
+  return std::min(q, m.cell_max[i]) - m.cell_base[i];
+}
+
+// Normal cells' steps, eight at a time where the processor can and the factor's cells are of
+// units one after another (a leaf's factor over all units or a run of them: eight lanes add to
+// eight neighbouring totals).
+bool add_normal_steps_vector(const Model& m, const Factor& factor, std::uint64_t key, Workspace& w) {
+#ifdef PARINDEX_AVX512
+  if (!has_avx512() || !factor.consecutive_units) return false;
+  const std::size_t first = factor.first;
+  w.rest.resize(factor.count);
+  const std::size_t left = normal_steps_avx512(factor.count, key, factor.spec.spread, m.grid_scale, m.cell_point.data() + first,
+                                               m.cell_top.data() + first, m.cell_base.data() + first, m.cell_max.data() + first,
+                                               w.steps.data() + m.cell_unit[first], w.rest.data());
+  for (std::size_t i = 0; i < left; ++i) {
+    const std::size_t k = w.rest[i];
+    w.steps[m.cell_unit[first + k]] += cell_steps<UncertainFactor::Kind::normal>(m, factor, key, k);
+  }
+  return true;
+#else
+  (void)m, (void)factor, (void)key, (void)w;
+  return false;
+#endif
+}
+
+void evaluate_grid_draw(const Model& m, std::uint64_t draw, Workspace& w) {
+  const auto& s = m.batch.scores;
+  w.steps.assign(m.unit_base.begin(), m.unit_base.end());
+  const std::uint64_t draw_key = rnd::draw_key(m.seed, draw, 0);
+  for (std::size_t f = 0; f < m.factors.size(); ++f) {
+    const Factor& factor = m.factors[f];
+    const std::uint64_t key = rnd::stream_key(draw_key, f);
+    switch (factor.spec.kind) {
+      case UncertainFactor::Kind::normal:
+        if (!add_normal_steps_vector(m, factor, key, w)) draw_and_add_steps<UncertainFactor::Kind::normal>(m, factor, key, w.steps.data());
+        break;
+      case UncertainFactor::Kind::uniform: draw_and_add_steps<UncertainFactor::Kind::uniform>(m, factor, key, w.steps.data()); break;
+      case UncertainFactor::Kind::range: draw_and_add_steps<UncertainFactor::Kind::range>(m, factor, key, w.steps.data()); break;
+      case UncertainFactor::Kind::weight: break;  // never in a linear model
+    }
+  }
+  const double scale = m.grid_scale;
+  w.index.resize(s.total.size());
+  for (std::size_t u = 0; u < w.index.size(); ++u) {
+    // A whole number of steps over a power of ten: the correctly rounded decimal, as
+    // round_half_up_fast gives for the same total summed in doubles.
+    const double total = std::max(0.0, static_cast<double>(w.steps[u]) / scale + s.bonus[u] - s.penalty[u]);
+    w.index[u] = s.scale_max[u] > 0 ? total / s.scale_max[u] * 100.0 : 0.0;
+  }
+}
+
+void evaluate_linear_draw(const Model& m, std::uint64_t draw, Workspace& w) {
+  const auto& s = m.batch.scores;
+  w.scale.assign(s.scale_achieved.begin(), s.scale_achieved.end());
+  const std::uint64_t draw_key = rnd::draw_key(m.seed, draw, 0);
+  for (std::size_t f = 0; f < m.factors.size(); ++f) {
+    const Factor& factor = m.factors[f];
+    const std::uint64_t key = rnd::stream_key(draw_key, f);
+    switch (factor.spec.kind) {
+      case UncertainFactor::Kind::normal: draw_and_add<UncertainFactor::Kind::normal>(m, factor, key, w.scale.data()); break;
+      case UncertainFactor::Kind::uniform: draw_and_add<UncertainFactor::Kind::uniform>(m, factor, key, w.scale.data()); break;
+      case UncertainFactor::Kind::range: draw_and_add<UncertainFactor::Kind::range>(m, factor, key, w.scale.data()); break;
+      case UncertainFactor::Kind::weight: break;  // never in a linear model
+    }
+  }
+  w.index.resize(s.total.size());
+  for (std::size_t u = 0; u < w.index.size(); ++u) {
+    const double total = std::max(0.0, round_half_up_fast(w.scale[u], m.decimals) + s.bonus[u] - s.penalty[u]);
+    w.index[u] = s.scale_max[u] > 0 ? total / s.scale_max[u] * 100.0 : 0.0;
+  }
 }
 
 // Runs body(first, last, thread) over [0, count) split in contiguous parts, one per thread.
@@ -291,7 +611,7 @@ std::vector<FactorSensitivity> sensitivity(const Model& m, const UncertaintyOpti
     Workspace w = workspace(m);
     auto output = [&] {
       evaluate_draw(m, w);
-      rank_values(w.index, m.tie_decimals, m.grouping, w.ranked);
+      rank_draw(m, w);
       return rank_shift(w.ranked, nominal);
     };
     for (std::size_t d = first; d < last; ++d) {
@@ -300,8 +620,9 @@ std::vector<FactorSensitivity> sensitivity(const Model& m, const UncertaintyOpti
       row[0] = output();
       draw_all(m, d, 1, w);
       row[1] = output();
+      const std::uint64_t key_a = rnd::draw_key(m.seed, d, 0), key_b = rnd::draw_key(m.seed, d, 1);
       for (std::size_t i = 0; i < k; ++i) {
-        for (std::size_t f = 0; f < k; ++f) draw_factor(m, f, d, f == i ? 1 : 0, w.drawn.data(), w.multiplier.data());
+        for (std::size_t f = 0; f < k; ++f) draw_factor(m, f, f == i ? key_b : key_a, w.drawn.data(), w.multiplier.data());
         row[2 + i] = output();
       }
     }
@@ -410,9 +731,15 @@ UncertaintyResult rank_uncertainty(const Framework& framework, const BatchResult
     c.above.assign(n * versus.size(), 0);
     Workspace w = workspace(m);
     for (std::size_t d = first; d < last; ++d) {
-      draw_all(m, d, 0, w);
-      evaluate_draw(m, w);
-      rank_values(w.index, m.tie_decimals, m.grouping, w.ranked);
+      if (m.on_grid) {
+        evaluate_grid_draw(m, d, w);
+      } else if (m.linear) {
+        evaluate_linear_draw(m, d, w);
+      } else {
+        draw_all(m, d, 0, w);
+        evaluate_draw(m, w);
+      }
+      rank_draw(m, w);
       count_draw(w.ranked, versus, groups, c);
     }
   });
@@ -438,8 +765,9 @@ UncertaintyDraws uncertainty_draws(const Framework& framework, const BatchResult
   out.points.resize(o.draws * m.cells.size());
   std::vector<double> multiplier(m.factors.size(), 1.0);
   for (std::size_t d = 0; d < o.draws; ++d) {
+    const std::uint64_t key = rnd::draw_key(m.seed, d, 0);
     for (std::size_t f = 0; f < m.factors.size(); ++f) {
-      draw_factor(m, f, d, 0, out.points.data() + d * m.cells.size(), multiplier.data());
+      draw_factor(m, f, key, out.points.data() + d * m.cells.size(), multiplier.data());
     }
   }
   return out;

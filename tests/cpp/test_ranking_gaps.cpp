@@ -118,3 +118,21 @@ TEST(Gaps, OrderedByPointsLostAndRolledUpByField) {
   EXPECT_EQ(g.fields[0].criteria_below_max, 1u);
   EXPECT_EQ(g.fields[1].field.str(), "1");
 }
+
+TEST(RankValues, ReusedOrderGivesTheFreshRanks) {
+  // A Monte Carlo passes the last draw's result back: its order is finished by insertion sort,
+  // and an order that is no permutation (or far off) is sorted afresh; the ranks never differ.
+  const std::vector<std::vector<double>> draws = {
+      {50, 70, 70, 10, 90.004}, {51, 69, 70.001, 10, 90}, {90, 10, 20, 30, 40}, {1, 2, 3, 4, 5}};
+  RankedValues reused;
+  for (const auto& values : draws) {
+    rank_values(values, 2, {}, reused);
+    const RankedValues fresh = rank_values(values, 2);
+    EXPECT_EQ(reused.order, fresh.order);
+    EXPECT_EQ(reused.rank, fresh.rank);
+  }
+  reused.order = {0, 0, 7, 1, 2};  // not a permutation
+  rank_values(draws[0], 2, {}, reused);
+  EXPECT_EQ(reused.rank, rank_values(draws[0], 2).rank);
+  EXPECT_EQ(reused.rank, (std::vector<int>{4, 2, 2, 5, 1}));
+}

@@ -162,16 +162,18 @@ TEST(Uncertainty, BadOptionsAreNamed) {
 #include "../../src/core/random.hpp"
 
 TEST(Uncertainty, ZigguratDrawsAStandardNormal) {
-  random_detail::Random rng(2024);
+  // A stream's numbers one after another, as a factor's cells draw them.
+  const std::uint64_t key = random_detail::stream_key(random_detail::draw_key(2024, 7, 0), 3);
   const int n = 2'000'000;
   double sum = 0, squares = 0;
-  int beyond_196 = 0, beyond_edge = 0, below_0674 = 0;
+  int beyond_196 = 0, beyond_3442 = 0, beyond_edge = 0, below_0674 = 0;
   for (int i = 0; i < n; ++i) {
-    const double x = rng.normal();
+    const double x = random_detail::to_normal(random_detail::nth(key, static_cast<std::uint64_t>(i)));
     sum += x;
     squares += x * x;
     beyond_196 += std::fabs(x) > 1.959964;
-    beyond_edge += std::fabs(x) > 3.442619855899;  // the tail, drawn by the exponential method
+    beyond_3442 += std::fabs(x) > 3.442619855899;
+    beyond_edge += std::fabs(x) > random_detail::Ziggurat::edge;  // the tail, drawn by the exponential method
     below_0674 += std::fabs(x) < 0.674490;
   }
   const double mean = sum / n, variance = squares / n - mean * mean;
@@ -179,7 +181,8 @@ TEST(Uncertainty, ZigguratDrawsAStandardNormal) {
   EXPECT_NEAR(variance, 1.0, 0.004);
   EXPECT_NEAR(beyond_196 / double(n), 0.05, 0.0007);
   EXPECT_NEAR(below_0674 / double(n), 0.5, 0.0015);
-  EXPECT_NEAR(beyond_edge / double(n), 5.76e-4, 0.8e-4);  // 2 × (1 − Φ(3.4426))
+  EXPECT_NEAR(beyond_3442 / double(n), 5.761e-4, 0.8e-4);  // 2 × (1 − Φ(3.4426))
+  EXPECT_NEAR(beyond_edge / double(n), 2.580e-4, 0.46e-4);  // 2 × (1 − Φ(3.6542))
 }
 
 TEST(Uncertainty, WeightsVaryWhereTheFrameworkHasThem) {
