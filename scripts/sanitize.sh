@@ -50,8 +50,11 @@ asan() {
   # runtime (it carries its own, and two ASan runtimes in one process abort).
   printf '#!/bin/sh\nunset LD_PRELOAD\nexec "%s" "$@"\n' "$PWD/build-asan/parindex" > "$site/parindex-cli"
   chmod +x "$site/parindex-cli"
+  # The Spark tests are left to the plain run: a JVM does not start with the ASan runtime
+  # preloaded (as the Java example). A hang fails after 15 minutes instead of running on.
   ASAN_OPTIONS="detect_leaks=0:halt_on_error=1:abort_on_error=1" LD_PRELOAD="$runtime" \
-    PYTHONPATH="$site" PARINDEX_CLI="$site/parindex-cli" .venv/bin/python -m pytest -q -rs -p no:cacheprovider tests/python
+    PYTHONPATH="$site" PARINDEX_CLI="$site/parindex-cli" timeout 900 \
+    .venv/bin/python -m pytest -q -rs -p no:cacheprovider --ignore=tests/python/test_spark.py tests/python
 }
 
 tsan() {

@@ -8,6 +8,7 @@
 #include <numeric>
 #include <optional>
 #include <variant>
+#include <system_error>
 #include <thread>
 
 #include "parindex/core/error.hpp"
@@ -587,7 +588,16 @@ void in_parallel(std::size_t count, unsigned threads, Body body) {
         failures[t] = std::current_exception();
       }
     };
-    if (t + 1 == threads) run(); else pool.emplace_back(run);
+    if (t + 1 == threads) {
+      run();
+      continue;
+    }
+    // Where no thread can be had, this one does the part: the draws, not the threads, decide the result.
+    try {
+      pool.emplace_back(run);
+    } catch (const std::system_error&) {
+      run();
+    }
   }
   for (auto& th : pool) th.join();
   for (auto& f : failures) {

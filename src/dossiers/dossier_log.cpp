@@ -5,6 +5,7 @@
 #include <cstring>
 #include <exception>
 #include <fstream>
+#include <system_error>
 #include <thread>
 
 #include "parindex/dossiers/dossier_log.hpp"
@@ -386,7 +387,14 @@ DossierMetrics read_dossiers(const std::filesystem::path& path, const WorkCalend
     }
   };
   std::vector<std::thread> pool;
-  for (std::size_t i = 1; i < parts.size(); ++i) pool.emplace_back(work, i);
+  for (std::size_t i = 1; i < parts.size(); ++i) {
+    // Where no thread can be had, this one reads the part: the parts merge the same either way.
+    try {
+      pool.emplace_back(work, i);
+    } catch (const std::system_error&) {
+      work(i);
+    }
+  }
   work(0);
   for (auto& t : pool) t.join();
   for (auto& f : failures) {

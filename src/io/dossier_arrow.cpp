@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <limits>
 #include <memory>
 #include <string_view>
 
@@ -128,13 +129,16 @@ class Column {
     where_ = &where;
     array_ = &array;
     first_ = array.offset + parent_offset;
-    std::size_t buffers = 2;
-    if (storage_ == Storage::none) buffers = 0;
-    if (is_string(storage_) && !dictionary_) buffers = 3;
+    // Buffers the type needs (validity first): views also end with their data buffers' sizes,
+    // and have no data buffer at all when every string is inline (12 bytes or fewer).
+    std::size_t buffers = 2, filled = 2;
+    if (storage_ == Storage::none) buffers = filled = 0;
+    if (is_string(storage_) && !dictionary_) buffers = filled = 3;
+    if (storage_ == Storage::utf8_view && !dictionary_) filled = 2;
     if (array.n_buffers < static_cast<long long>(buffers) || (buffers > 0 && !array.buffers)) {
       throw error(error_kind::document, at, "the batch's array has too few buffers for its type");
     }
-    for (std::size_t b = 1; b < buffers; ++b) {
+    for (std::size_t b = 1; b < filled; ++b) {
       if (!array.buffers[b] && array.length > 0) throw error(error_kind::document, at, "a data buffer of the batch's array is missing");
     }
     if (dictionary_) {
@@ -247,7 +251,12 @@ class Column {
     if (buffer < 0 || offset < 0 || 2 + static_cast<long long>(buffer) >= array_->n_buffers - 1) {
       malformed("a string view pointing outside its data buffers");
     }
-    return {static_cast<const char*>(array_->buffers[2 + buffer]) + offset, static_cast<std::size_t>(length)};
+    const auto* sizes = static_cast<const std::int64_t*>(array_->buffers[array_->n_buffers - 1]);
+    const char* data = static_cast<const char*>(array_->buffers[2 + buffer]);
+    if (!sizes || !data || static_cast<std::int64_t>(offset) + length > sizes[buffer]) {
+      malformed("a string view pointing past the end of its data buffer");
+    }
+    return {data + offset, static_cast<std::size_t>(length)};
   }
 
   [[noreturn]] void malformed(const char* what) const {
@@ -321,6 +330,13 @@ class BatchReader {
   bool read(const ArrowArray& batch) {
     if (batch.n_children != n_children_ || batch.length < 0 || batch.offset < 0 || (n_children_ > 0 && !batch.children)) {
       throw error(error_kind::document, where_, "a batch does not have the schema's columns");
+    }
+    if (batch.length > std::numeric_limits<std::int64_t>::max() - batch.offset) {
+      throw error(error_kind::document, where_, "a batch's offset and length overflow");
+    }
+    // A row that is null as a whole has no values to read (record batches never have one).
+    if (batch.null_count != 0 && batch.n_buffers > 0 && batch.buffers && batch.buffers[0]) {
+      throw error(error_kind::document, where_, "a batch has rows that are null as a whole; a dossier log's rows are records");
     }
     for (std::size_t c = 0; c < kColumns; ++c) {
       const ArrowArray* child = batch.children[child_[c]];

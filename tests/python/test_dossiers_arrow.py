@@ -205,3 +205,39 @@ def test_parts_merge_exactly(log, calendar):
     assert figures(parindex.merge_dossier_metrics([])) == ([], 0, 0, 0, {}, [], (0,) * 10)
     with pytest.raises(parindex.ArgumentError, match="grouped by different keys"):
         parindex.merge_dossier_metrics([parts[0], parindex.read_dossiers(log, calendar, AS_OF)])
+
+
+def test_string_views_short_and_long(log, calendar):
+    """utf8_view columns: inline strings (no data buffer at all) and strings kept in data buffers."""
+    table = pa_csv.read_csv(log)
+    csv = parindex.read_dossiers(log, calendar, AS_OF, group_by=BY)
+    short = table.set_column(table.schema.get_field_index("level"), "level", table["level"].cast(pa.string_view()))
+    assert all(len(v) <= 12 for v in short["level"].to_pylist())
+    long = short.set_column(table.schema.get_field_index("dossier_id"), "dossier_id",
+                            pa.array([f"{v}-{'x' * 20}" for v in table["dossier_id"].to_pylist()], pa.string_view()))
+    for name, source in {"inline views": short, "views in data buffers": long}.items():
+        assert figures(parindex.read_dossiers(source, calendar, AS_OF, group_by=BY)) == figures(csv), name
+
+
+def test_a_due_day_past_the_calendar_is_an_argument_error(calendar):
+    """Received inside the calendar, due after its last year: the calendar error, naming the row."""
+    end = parindex.vietnam_calendar(2023, 2023)
+    row = {"dossier_id": "d1", "unit_code": "u", "level": "commune", "procedure_code": "p", "field": "f",
+           "received_at": "2023-12-29 09:00", "processing_days": "5", "resolved_at": None, "fully_online": "0",
+           "paid_online": "0", "digitised": "0", "apology_issued": "0"}
+    table = pa.Table.from_pylist([row], schema=pa.schema([(c, pa.string()) for c in COLUMNS]))
+    with pytest.raises(parindex.ArgumentError, match="covers 2023–2023, but 1 of 1 rows lie outside it .first, row 1: "
+                                                      "the due day lies beyond the calendar's years"):
+        parindex.read_dossiers(table, end, AS_OF)
+
+
+def test_sources_that_do_not_convert_name_themselves(calendar, tmp_path):
+    pandas = pytest.importorskip("pandas")
+    mixed = pandas.DataFrame({c: ["x"] for c in COLUMNS})
+    mixed["processing_days"] = pandas.Series([object()], dtype=object)
+    with pytest.raises(parindex.DocumentError, match=r"\(pandas.DataFrame\): a column does not convert to Arrow: .*processing_days"):
+        parindex.read_dossiers(mixed, calendar, AS_OF)
+    broken = tmp_path / "broken.parquet"
+    broken.write_bytes(b"PAR1 this is not a Parquet file")
+    with pytest.raises(parindex.DocumentError, match="broken.parquet: not a readable Parquet dataset"):
+        parindex.read_dossiers(broken, calendar, AS_OF)

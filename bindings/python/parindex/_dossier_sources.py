@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from . import _core
-from .errors import ArgumentError
+from .errors import ArgumentError, DocumentError
 
 _PARQUET_SUFFIXES = {".parquet", ".pq"}
 
@@ -27,7 +27,11 @@ def _parquet_stream(path: Path):
     except ImportError as e:  # pragma: no cover - depends on the environment
         raise ArgumentError(f"{path}: reading Parquet needs pyarrow (pip install pyarrow)", str(path),
                             "reading Parquet needs pyarrow (pip install pyarrow)") from e
-    return ds.dataset(str(path), format="parquet").scanner().to_reader()
+    try:
+        return ds.dataset(str(path), format="parquet").scanner().to_reader()
+    except (OSError, ValueError) as e:  # pyarrow's ArrowInvalid is a ValueError, ArrowIOError an OSError
+        raise DocumentError(f"{path}: not a readable Parquet dataset: {e}", str(path),
+                            f"not a readable Parquet dataset: {e}") from e
 
 
 def _arrow_source(source: Any):
@@ -36,9 +40,16 @@ def _arrow_source(source: Any):
         return source, f"arrow stream ({type(source).__module__.split('.')[0]}.{type(source).__name__})"
     module = type(source).__module__
     if module.startswith("pandas") and type(source).__name__ == "DataFrame":
-        import pyarrow as pa
-
-        return pa.Table.from_pandas(source, preserve_index=False), "arrow stream (pandas.DataFrame)"
+        try:
+            import pyarrow as pa
+        except ImportError as e:  # pragma: no cover - depends on the environment
+            raise ArgumentError("read_dossiers: a pandas DataFrame is read through pyarrow (pip install pyarrow)",
+                                "read_dossiers", "a pandas DataFrame is read through pyarrow (pip install pyarrow)") from e
+        try:
+            return pa.Table.from_pandas(source, preserve_index=False), "arrow stream (pandas.DataFrame)"
+        except (pa.ArrowException, ValueError, TypeError) as e:  # a column of mixed types, say
+            raise DocumentError(f"arrow stream (pandas.DataFrame): a column does not convert to Arrow: {e}",
+                                "arrow stream (pandas.DataFrame)", f"a column does not convert to Arrow: {e}") from e
     return None
 
 
@@ -68,7 +79,12 @@ def read_dossiers(source: Any, calendar: _core.WorkCalendar, as_of, group_by: Se
                   "Parquet files, an object with __arrow_c_stream__ (pyarrow, polars, DuckDB) or a pandas DataFrame")
         raise ArgumentError(f"read_dossiers: {detail}", "read_dossiers", detail)
     stream, where = found
-    return _core.read_dossiers_arrow(stream.__arrow_c_stream__(), calendar, as_of, where=where, **options)
+    try:
+        capsule = stream.__arrow_c_stream__()
+    except Exception as e:  # the source's own export failed: a column of mixed Python objects, say
+        raise DocumentError(f"{where}: a column does not convert to Arrow: {e}", where,
+                            f"a column does not convert to Arrow: {e}") from e
+    return _core.read_dossiers_arrow(capsule, calendar, as_of, where=where, **options)
 
 
 def merge_dossier_metrics(parts: Sequence[_core.DossierMetrics]) -> _core.DossierMetrics:

@@ -40,14 +40,23 @@ def read_dossiers(source: Any, calendar: _core.WorkCalendar, as_of: Any, *args: 
     days are counted (docs/dossiers.md).
     """
     metrics = _dossier_sources.read_dossiers(source, calendar, as_of, *args, **kwargs)
-    name = _source_name(source)
     row = "line" if isinstance(source, (str, os.PathLike)) and not _dossier_sources.is_parquet(source) else "row"
+    check_read(metrics, calendar, _source_name(source), row)
+    return metrics
+
+
+def check_read(metrics: _core.DossierMetrics, calendar: _core.WorkCalendar, name: str, row: str = "row") -> None:
+    """Raises when the calendar does not cover the log's dates or every row was rejected
+    (`row` names how the source numbers its rows: "line" in a CSV file, else "row")."""
     uncovered = metrics.rejected_by.get(OUTSIDE_CALENDAR, 0)
     if uncovered:
-        first = next(r for r in metrics.rejections if "outside the calendar" in r.reason)
+        # Received dates and due days past the calendar's years both say "calendar's years";
+        # only the first thousand rejections are kept, so the first such row may be missing.
+        first = next((r for r in metrics.rejections if "calendar's years" in r.reason), None)
+        where = f" (first, {row} {first.line}: {first.reason})" if first else ""
         raise ArgumentError(
             f"{name}: the calendar {calendar.name!r} covers {calendar.first_year}–{calendar.last_year}, but "
-            f"{uncovered} of {metrics.rows_read} rows lie outside it (first, {row} {first.line}: {first.reason}); "
+            f"{uncovered} of {metrics.rows_read} rows lie outside it{where}; "
             f"give a calendar that spans the log's years")
     if metrics.rows_read and not metrics.rows_used:
         reasons = ", ".join(f"{kind} {n}" for kind, n in sorted(metrics.rejected_by.items()))
@@ -55,7 +64,6 @@ def read_dossiers(source: Any, calendar: _core.WorkCalendar, as_of: Any, *args: 
         detail = f" (first, {row} {first.line}: {first.reason})" if first else ""
         raise DocumentError(f"{name}: every one of the {metrics.rows_read} rows was rejected: {reasons}{detail}",
                             name, f"every row rejected: {reasons}")
-    return metrics
 
 
 def rejections_frame(metrics: _core.DossierMetrics) -> "pd.DataFrame":

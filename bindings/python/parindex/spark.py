@@ -20,6 +20,7 @@ import pickle
 from typing import Any, Sequence
 
 from ._dossier_sources import merge_dossier_metrics, read_dossiers
+from ._dossiers import check_read
 
 __all__ = ["dossier_metrics", "partial_metrics"]
 
@@ -72,4 +73,6 @@ def dossier_metrics(frame: Any, calendar, as_of, group_by: Sequence[str] = ("uni
 
         empty = pa.table({name: pa.array([], pa.string()) for name in frame.columns})
         return read_dossiers(empty, calendar, as_of, **options)
-    return merge_dossier_metrics(parts)
+    merged = merge_dossier_metrics(parts)
+    check_read(merged, calendar, "spark DataFrame")
+    return merged
