@@ -10,23 +10,15 @@
 #include "parindex/core/utf8.hpp"
 #include "parindex/dossiers/dossier_log.hpp"
 #include "parindex/dossiers/dossier_tally.hpp"
+#include "dossier_fixtures.hpp"
 #include "test_support.hpp"
 
 using namespace parindex;
 
 namespace {
 
-const WorkCalendar& calendar() {
-  static const WorkCalendar cal = vietnam_calendar(2023, 2025);
-  return cal;
-}
-
-DossierOptions options(std::vector<GroupKey> by = {GroupKey::unit}) {
-  DossierOptions o;
-  o.as_of = parse_iso_date("2024-05-10");
-  o.group_by = std::move(by);
-  return o;
-}
+using dossier_fixtures::calendar;
+using dossier_fixtures::options;
 
 std::string header() {
   std::string h;

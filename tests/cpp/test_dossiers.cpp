@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "dossier_fixtures.hpp"
 #include "test_support.hpp"
 
 using namespace parindex;
@@ -15,17 +16,8 @@ DateTime at(const char* iso, int hour, int minute) {
   return DateTime(parse_iso_date(iso), boost::posix_time::hours(hour) + boost::posix_time::minutes(minute));
 }
 
-const WorkCalendar& calendar() {
-  static const WorkCalendar cal = vietnam_calendar(2023, 2025);
-  return cal;
-}
-
-DossierOptions options(std::vector<GroupKey> by = {GroupKey::unit}) {
-  DossierOptions o;
-  o.as_of = d("2024-05-10");
-  o.group_by = std::move(by);
-  return o;
-}
+using dossier_fixtures::calendar;
+using dossier_fixtures::options;
 
 const DossierGroup& group(const DossierMetrics& m, const std::string& key) {
   for (const auto& g : m.groups) {

@@ -73,7 +73,7 @@ from ._core import (
 )
 from .errors import ArgumentError, DocumentError, Error, FileError, ValidationError
 from ._batch import evaluate_many
-from ._dossier_sources import merge_dossier_metrics, read_dossiers
+from ._dossier_sources import merge_dossier_metrics
 from ._indices import papi, papi_movements, papi_target, papi_year
 from ._core import UnitRegistry, ScorecardComparison, compare
 from ._sipas import SipasResult, sipas

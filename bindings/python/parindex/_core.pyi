@@ -589,7 +589,7 @@ class DossierMetrics:
     def __getstate__(self) -> tuple: ...
     def __setstate__(self, state: tuple) -> None: ...
 
-# parindex.read_dossiers (in _dossier_sources.py) also takes Parquet paths, Arrow streams and
+# parindex.read_dossiers (in _dossiers.py) also takes Parquet paths, Arrow streams and
 # DataFrames; this is the CSV reader it calls.
 def read_dossiers(path: Union[str, os.PathLike[str]], calendar: WorkCalendar, as_of: datetime.date, group_by: Sequence[str] = ...,
                   stop_at_first_error: bool = False, keep_late: bool = False, receipt_day_counts: bool = False,

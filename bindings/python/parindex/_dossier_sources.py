@@ -53,18 +53,11 @@ def _arrow_source(source: Any):
     return None
 
 
-def read_dossiers(source: Any, calendar: _core.WorkCalendar, as_of, group_by: Sequence[str] = ("unit",),
-                  stop_at_first_error: bool = False, keep_late: bool = False, receipt_day_counts: bool = False,
-                  cutoff_minute: int | None = None, threads: int = 2) -> _core.DossierMetrics:
-    """Reads a dossier log (docs/dossiers.md) into per-group figures; rows read = used + rejected.
-
-    `source` is a CSV file (path-like), a Parquet file or a folder of them (read with
-    pyarrow.dataset), any object with ``__arrow_c_stream__`` (a pyarrow Table or
-    RecordBatchReader, a polars DataFrame, a DuckDB result) or a pandas DataFrame. Arrow
-    input has the CSV layout's columns by name (others are ignored), with strings, dates,
-    timestamps, integers or booleans; its rows are numbered from 1 in the rejections.
-    `threads` applies to CSV files only.
-    """
+def read_source(source: Any, calendar: _core.WorkCalendar, as_of, group_by: Sequence[str] = ("unit",),
+                stop_at_first_error: bool = False, keep_late: bool = False, receipt_day_counts: bool = False,
+                cutoff_minute: int | None = None, threads: int = 2) -> _core.DossierMetrics:
+    """The figures of any source parindex.read_dossiers takes (see its docstring), without its
+    checks of the whole: a Spark partition may well have every row rejected."""
     options = dict(group_by=list(group_by), stop_at_first_error=stop_at_first_error, keep_late=keep_late,
                    receipt_day_counts=receipt_day_counts, cutoff_minute=cutoff_minute)
     if isinstance(source, (str, os.PathLike)):

@@ -39,7 +39,7 @@ def read_dossiers(source: Any, calendar: _core.WorkCalendar, as_of: Any, *args: 
     dossiers (``late``, ``late_frame()``); ``receipt_day_counts`` and ``cutoff_minute`` set how
     days are counted (docs/dossiers.md).
     """
-    metrics = _dossier_sources.read_dossiers(source, calendar, as_of, *args, **kwargs)
+    metrics = _dossier_sources.read_source(source, calendar, as_of, *args, **kwargs)
     row = "line" if isinstance(source, (str, os.PathLike)) and not _dossier_sources.is_parquet(source) else "row"
     check_read(metrics, calendar, _source_name(source), row)
     return metrics

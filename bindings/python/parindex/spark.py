@@ -19,7 +19,7 @@ import itertools
 import pickle
 from typing import Any, Sequence
 
-from ._dossier_sources import merge_dossier_metrics, read_dossiers
+from ._dossier_sources import merge_dossier_metrics, read_source
 from ._dossiers import check_read
 
 __all__ = ["dossier_metrics", "partial_metrics"]
@@ -51,7 +51,7 @@ def partial_metrics(batches, calendar, as_of, **options):
     first = _local_times(first)
     rest = (_local_times(b) for b in batches)
     reader = pa.RecordBatchReader.from_batches(first.schema, itertools.chain([first], rest))
-    metrics = read_dossiers(reader, calendar, as_of, **options)
+    metrics = read_source(reader, calendar, as_of, **options)
     yield pa.RecordBatch.from_pydict({"partial": [pickle.dumps(metrics)]}, schema=pa.schema([("partial", pa.binary())]))
 
 
@@ -72,7 +72,7 @@ def dossier_metrics(frame: Any, calendar, as_of, group_by: Sequence[str] = ("uni
         import pyarrow as pa
 
         empty = pa.table({name: pa.array([], pa.string()) for name in frame.columns})
-        return read_dossiers(empty, calendar, as_of, **options)
+        return read_source(empty, calendar, as_of, **options)
     merged = merge_dossier_metrics(parts)
     check_read(merged, calendar, "spark DataFrame")
     return merged
