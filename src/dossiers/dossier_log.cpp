@@ -12,6 +12,7 @@
 #include "parindex/dossiers/dossier_tally.hpp"
 #include "parindex/core/error.hpp"
 #include "parindex/core/utf8.hpp"
+#include "csv_records.hpp"
 
 namespace parindex {
 
@@ -144,21 +145,10 @@ namespace {
 
 constexpr std::size_t kColumns = 12;
 
-// Splits a CSV record; quoted fields may hold commas and doubled quotes, not line breaks.
-bool split(std::string_view line, std::array<std::string_view, kColumns>& out, std::size_t& count,
-           std::vector<std::string>& unquoted) {
-  count = 0;
-  if (line.find('"') == std::string_view::npos) {
-    std::size_t start = 0;
-    while (true) {
-      std::size_t comma = line.find(',', start);
-      if (count < kColumns) out[count] = line.substr(start, comma == std::string_view::npos ? comma : comma - start);
-      ++count;
-      if (comma == std::string_view::npos) return true;
-      start = comma + 1;
-    }
-  }
-  unquoted.clear();
+// Splits a record holding quotes: quoted fields may hold commas and doubled quotes, not line
+// breaks. False for an unclosed quote.
+bool split_quoted(std::string_view line, std::vector<std::string>& fields) {
+  fields.clear();
   std::string field;
   bool quoted = false, was_quoted = false;
   for (std::size_t i = 0; i <= line.size(); ++i) {
@@ -170,22 +160,20 @@ bool split(std::string_view line, std::array<std::string_view, kColumns>& out, s
       } else if (c == '"') {
         quoted = false;
       } else if (i == line.size()) {
-        return false;  // an unclosed quote
+        return false;
       } else {
         field += c;
       }
     } else if (c == '"' && field.empty() && !was_quoted) {
       quoted = was_quoted = true;
     } else if (c == ',') {
-      unquoted.push_back(field);
+      fields.push_back(field);
       field.clear();
       was_quoted = false;
     } else {
       field += c;
     }
   }
-  count = unquoted.size();
-  for (std::size_t i = 0; i < std::min(count, kColumns); ++i) out[i] = unquoted[i];
   return true;
 }
 
@@ -195,13 +183,14 @@ bool split(std::string_view line, std::array<std::string_view, kColumns>& out, s
 // the CPU time of two threads and gained nothing).
 class alignas(64) Accumulator {
  public:
+  using Record = csv_records::Record<kColumns>;
+
   Accumulator(const WorkCalendar& calendar, const DossierOptions& options) : tally(calendar, options) {}
 
   // Returns false when reading must stop (stop_at_first_error and a bad row).
-  bool row(std::string_view line, std::size_t line_number) {
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty()) return true;  // blank lines are not rows
-    RowProblem p = parse(line);
+  bool row(const Record& record, std::size_t line_number) {
+    if (record.line.empty()) return true;  // blank lines are not rows
+    RowProblem p = parse(record);
     return p ? tally.reject(line_number, std::move(p)) : tally.add(record_, line_number);
   }
 
@@ -209,48 +198,60 @@ class alignas(64) Accumulator {
   DossierTally tally;
 
  private:
-  RowProblem parse(std::string_view line) {
+  RowProblem parse(const Record& record) {
     // Checked first, so no reason below ever quotes bytes a JSON or CSV writer cannot carry.
-    if (const std::size_t bad = invalid_utf8_at(line); bad != std::string_view::npos) {
-      return {"invalid UTF-8", "byte " + std::to_string(bad + 1) + " of the line is not valid UTF-8"};
+    if (record.non_ascii) {
+      if (const std::size_t bad = invalid_utf8_at(record.line); bad != std::string_view::npos) {
+        return {"invalid UTF-8", "byte " + std::to_string(bad + 1) + " of the line is not valid UTF-8"};
+      }
     }
-    std::size_t count = 0;
-    if (!split(line, f_, count, unquoted_)) return {"bad quoting", "a quoted field is not closed"};
-    if (count != kColumns) {
-      return {"wrong column count", "expected " + std::to_string(kColumns) + " columns, found " + std::to_string(count)};
+    std::size_t count = record.count;
+    if (!record.quoted) {
+      return count == kColumns ? parse_fields(record.fields) : column_count(count);
     }
+    if (!split_quoted(record.line, unquoted_)) return {"bad quoting", "a quoted field is not closed"};
+    if (unquoted_.size() != kColumns) return column_count(unquoted_.size());
+    std::array<std::string_view, kColumns> fields;
+    std::copy(unquoted_.begin(), unquoted_.end(), fields.begin());
+    return parse_fields(fields);
+  }
+
+  static RowProblem column_count(std::size_t count) {
+    return {"wrong column count", "expected " + std::to_string(kColumns) + " columns, found " + std::to_string(count)};
+  }
+
+  RowProblem parse_fields(const std::array<std::string_view, kColumns>& f) {
     DossierRecord& r = record_;
-    r.id = f_[0], r.unit = f_[1], r.level = f_[2], r.procedure = f_[3], r.field = f_[4];
+    r.id = f[0], r.unit = f[1], r.level = f[2], r.procedure = f[3], r.field = f[4];
     if (RowProblem p = check_names(r.id, r.unit, r.level, r.procedure)) return p;
-    if (!parse_dossier_time(f_[5], r.received, r.received_minute)) {
-      return {"unparsable date", "received_at \"" + std::string(f_[5]) + "\" is not YYYY-MM-DD[ HH:MM[:SS]]"};
+    if (!parse_dossier_time(f[5], r.received, r.received_minute)) {
+      return {"unparsable date", "received_at \"" + std::string(f[5]) + "\" is not YYYY-MM-DD[ HH:MM[:SS]]"};
     }
     int days = 0;
-    auto [end, ec] = std::from_chars(f_[6].data(), f_[6].data() + f_[6].size(), days);
-    if (f_[6].empty() || ec != std::errc() || end != f_[6].data() + f_[6].size()) {
-      return {"bad processing time", "processing_days \"" + std::string(f_[6]) + "\" is not a whole number from 0 to 3650"};
+    auto [end, ec] = std::from_chars(f[6].data(), f[6].data() + f[6].size(), days);
+    if (f[6].empty() || ec != std::errc() || end != f[6].data() + f[6].size()) {
+      return {"bad processing time", "processing_days \"" + std::string(f[6]) + "\" is not a whole number from 0 to 3650"};
     }
     if (RowProblem p = check_processing_days(days)) return p;
     r.processing_days = days;
     r.resolved.reset();
-    if (!f_[7].empty()) {
+    if (!f[7].empty()) {
       Date resolved;
-      if (!parse_dossier_time(f_[7], resolved, r.resolved_minute)) {
-        return {"unparsable date", "resolved_at \"" + std::string(f_[7]) + "\" is not YYYY-MM-DD[ HH:MM[:SS]]"};
+      if (!parse_dossier_time(f[7], resolved, r.resolved_minute)) {
+        return {"unparsable date", "resolved_at \"" + std::string(f[7]) + "\" is not YYYY-MM-DD[ HH:MM[:SS]]"};
       }
       r.resolved = resolved;
     }
-    if (RowProblem p = check_resolution_order(r, f_[5], f_[7])) return p;
+    if (RowProblem p = check_resolution_order(r, f[5], f[7])) return p;
     bool* flags[4] = {&r.fully_online, &r.paid_online, &r.digitised, &r.apology_issued};
     for (int i = 0; i < 4; ++i) {
-      if (!parse_dossier_flag(f_[8 + i], *flags[i])) {
-        return {"bad flag", dossier_columns()[8 + i] + " \"" + std::string(f_[8 + i]) + "\" is not 0 or 1"};
+      if (!parse_dossier_flag(f[8 + i], *flags[i])) {
+        return {"bad flag", dossier_columns()[8 + i] + " \"" + std::string(f[8 + i]) + "\" is not 0 or 1"};
       }
     }
     return {};
   }
 
-  std::array<std::string_view, kColumns> f_;
   std::vector<std::string> unquoted_;
   DossierRecord record_;
 };
@@ -268,15 +269,36 @@ void check_header(std::string_view header, const std::string& where) {
 // Feeds the lines of `text` (starting at physical line `first_line`) to an accumulator: each
 // '\n' ends a line, blank ones included, and a last line without one counts as a line too.
 void feed(Accumulator& acc, std::string_view text, std::size_t first_line) {
-  std::size_t start = 0;
-  while (start < text.size()) {
-    std::size_t nl = text.find('\n', start);
-    std::string_view line = text.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start);
+  csv_records::for_each_record<kColumns>(text, [&](const Accumulator::Record& record) {
     ++acc.lines;
-    if (!acc.row(line, first_line + acc.lines - 1)) return;
-    if (nl == std::string_view::npos) break;
-    start = nl + 1;
+    return acc.row(record, first_line + acc.lines - 1);
+  });
+}
+
+// Reads `left` bytes of a part from `in` in blocks of `chunk` and feeds its complete lines, each
+// block read straight after the previous block's incomplete last line.
+void read_part(std::istream& in, std::uintmax_t left, std::size_t chunk, Accumulator& acc, const std::string& where) {
+  std::vector<char> buffer(chunk);
+  std::size_t carried = 0;  // bytes of an incomplete line at the buffer's start
+  while (left > 0) {
+    if (buffer.size() - carried < chunk) buffer.resize(carried + chunk);  // a line longer than a block
+    const std::size_t want = static_cast<std::size_t>(std::min<std::uintmax_t>(chunk, left));
+    in.read(buffer.data() + carried, static_cast<std::streamsize>(want));
+    const std::size_t got = static_cast<std::size_t>(in.gcount());
+    if (got == 0) throw error(error_kind::io, where, "reading the file failed");
+    left -= got;
+    const std::string_view text(buffer.data(), carried + got);
+    const std::size_t last_nl = text.rfind('\n');
+    if (last_nl == std::string_view::npos) {
+      carried = text.size();
+      continue;
+    }
+    feed(acc, text.substr(0, last_nl + 1), 2);
+    if (acc.tally.first_error()) return;
+    carried = text.size() - (last_nl + 1);
+    std::memmove(buffer.data(), buffer.data() + last_nl + 1, carried);
   }
+  if (carried > 0) feed(acc, std::string_view(buffer.data(), carried), 2);
 }
 
 DossierMetrics combine(std::vector<Accumulator>& parts, const std::string& where) {
@@ -365,26 +387,7 @@ DossierMetrics read_dossiers(const std::filesystem::path& path, const WorkCalend
     try {
       std::ifstream part(path, std::ios::binary);
       part.seekg(static_cast<std::streamoff>(bounds[i]));
-      const std::size_t chunk = options.buffer_bytes;
-      std::string buffer;
-      std::uintmax_t left = bounds[i + 1] - bounds[i];
-      std::vector<char> block(chunk);
-      while (left > 0) {
-        std::size_t want = static_cast<std::size_t>(std::min<std::uintmax_t>(chunk, left));
-        part.read(block.data(), static_cast<std::streamsize>(want));
-        std::size_t got = static_cast<std::size_t>(part.gcount());
-        if (got == 0) throw error(error_kind::io, where, "reading the file failed");
-        left -= got;
-        buffer.append(block.data(), got);
-        // Feed the complete lines, each with its line break; keep the rest for the next block.
-        const std::size_t last_nl = buffer.rfind('\n');
-        if (last_nl == std::string::npos) continue;
-        feed(parts[i], std::string_view(buffer.data(), last_nl + 1), 2);
-        if (parts[i].tally.first_error()) return;
-        buffer.erase(0, last_nl + 1);
-      }
-      std::string& carry = buffer;
-      if (!carry.empty()) feed(parts[i], carry, 2);
+      read_part(part, bounds[i + 1] - bounds[i], options.buffer_bytes, parts[i], where);
     } catch (...) {
       failures[i] = std::current_exception();
     }

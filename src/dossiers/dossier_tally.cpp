@@ -1,7 +1,10 @@
 // Row-by-row tallies of dossiers, and the exact merge of partial figures.
 #include "parindex/dossiers/dossier_tally.hpp"
 
+#include <algorithm>
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <iterator>
 #include <map>
 
@@ -9,42 +12,145 @@
 
 namespace parindex {
 
-namespace greg = boost::gregorian;
 
 namespace {
 
-bool digits(std::string_view s, std::size_t at, std::size_t n, int& value) {
-  value = 0;
-  for (std::size_t i = at; i < at + n; ++i) {
-    if (i >= s.size() || s[i] < '0' || s[i] > '9') return false;
-    value = value * 10 + (s[i] - '0');
+// The value of the n digits at p, or -1 when one of them is not a digit. Branch-free: a
+// reader parses several of these every row.
+int digits(const char* p, int n) noexcept {
+  int value = 0;
+  bool all = true;
+  for (int i = 0; i < n; ++i) {
+    const unsigned digit = static_cast<unsigned>(static_cast<unsigned char>(p[i])) - '0';
+    all &= digit < 10;
+    value = value * 10 + static_cast<int>(digit);
   }
-  return true;
+  return all ? value : -1;
+}
+
+// Whether day d (1 to 31) exists in month m of year y; the leap-year rule only for 29 February.
+bool day_exists(int y, int m, int d) noexcept {
+  static constexpr int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (d <= days[m - 1]) return true;
+  return m == 2 && d == 29 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0);
+}
+
+// A row's group key as bytes: each text part after its length (4 bytes), a year as 2 bytes and
+// a quarter or month as 1 more, so building it costs no formatting and no allocation. Returns
+// the key's hash, taken from the parts where they lie (reading back the bytes just written
+// would stall on the stores).
+std::uint64_t encode_key(const std::vector<GroupKey>& group_by, const DossierRecord& r, std::string& out) {
+  out.clear();
+  detail::KeyHash hash;
+  auto text = [&](std::string_view s) {
+    const auto n = static_cast<std::uint32_t>(s.size());
+    out.append(reinterpret_cast<const char*>(&n), sizeof n);
+    out.append(s);
+    hash.add(s);
+  };
+  auto year = [&] {
+    const auto y = static_cast<std::uint16_t>(r.received.year());
+    out.append(reinterpret_cast<const char*>(&y), sizeof y);
+    hash.add(y);
+  };
+  auto part = [&](int value) {
+    out.push_back(static_cast<char>(value));
+    hash.add(static_cast<std::uint64_t>(value));
+  };
+  for (GroupKey k : group_by) {
+    switch (k) {
+      case GroupKey::unit: text(r.unit); break;
+      case GroupKey::level: text(r.level); break;
+      case GroupKey::procedure: text(r.procedure); break;
+      case GroupKey::field: text(r.field); break;
+      case GroupKey::year: year(); break;
+      case GroupKey::quarter: year(), part((r.received.month() - 1) / 3 + 1); break;
+      case GroupKey::month: year(), part(r.received.month()); break;
+    }
+  }
+  return hash.value();
+}
+
+// The key's parts as the figures show them: texts as they came, "2023", "2023-Q1", "2023-01".
+std::vector<std::string> decode_key(const std::vector<GroupKey>& group_by, std::string_view bytes) {
+  std::vector<std::string> key;
+  key.reserve(group_by.size());
+  auto take = [&](std::size_t n) {
+    std::string_view part = bytes.substr(0, n);
+    bytes.remove_prefix(n);
+    return part;
+  };
+  auto year = [&] {
+    std::uint16_t y;
+    std::memcpy(&y, take(sizeof y).data(), sizeof y);
+    return static_cast<int>(y);
+  };
+  for (GroupKey k : group_by) {
+    char buf[16];
+    switch (k) {
+      case GroupKey::unit:
+      case GroupKey::level:
+      case GroupKey::procedure:
+      case GroupKey::field: {
+        std::uint32_t n;
+        std::memcpy(&n, take(sizeof n).data(), sizeof n);
+        key.emplace_back(take(n));
+        break;
+      }
+      case GroupKey::year: key.push_back(std::to_string(year())); break;
+      case GroupKey::quarter: {
+        const int y = year();
+        std::snprintf(buf, sizeof buf, "%04d-Q%d", y, static_cast<int>(take(1)[0]));
+        key.emplace_back(buf);
+        break;
+      }
+      case GroupKey::month: {
+        const int y = year();
+        std::snprintf(buf, sizeof buf, "%04d-%02d", y, static_cast<int>(take(1)[0]));
+        key.emplace_back(buf);
+        break;
+      }
+    }
+  }
+  return key;
+}
+
+// The day number Boost keeps a date as (Julian day), for a valid date: the same as Date(y, m,
+// d) without its range checks, which the parser has done, and a row's dates cost no more.
+Date::date_int_type day_number(int y, int m, int d) noexcept {
+  const unsigned a = m <= 2 ? 1 : 0;  // January and February count as months 13 and 14 of the year before
+  const unsigned yy = static_cast<unsigned>(y) + 4800 - a;
+  const unsigned mm = static_cast<unsigned>(m) + 12 * a - 3;
+  return static_cast<Date::date_int_type>(static_cast<unsigned>(d) + (153 * mm + 2) / 5 + 365 * yy + yy / 4 - yy / 100 +
+                                          yy / 400 - 32045);
 }
 
 }  // namespace
 
 bool parse_dossier_time(std::string_view s, Date& date, int& minute) {
-  int y, m, d, hh = 0, mm = 0, ss = 0;
-  if (s.size() < 10 || s[4] != '-' || s[7] != '-' || !digits(s, 0, 4, y) || !digits(s, 5, 2, m) || !digits(s, 8, 2, d)) {
-    return false;
-  }
-  if (s.size() > 10) {
-    if ((s[10] != ' ' && s[10] != 'T') || s.size() < 16 || s[13] != ':' || !digits(s, 11, 2, hh) || !digits(s, 14, 2, mm)) {
-      return false;
+  const std::size_t n = s.size();
+  if (n != 10 && n != 16 && n != 19) return false;
+  const char* p = s.data();
+  const int y = digits(p, 4), m = digits(p + 5, 2), d = digits(p + 8, 2);
+  if (p[4] != '-' || p[7] != '-' || y < 1400 || m < 1 || m > 12 || d < 1 || !day_exists(y, m, d)) return false;
+  int hh = 0, mm = 0;
+  if (n > 10) {
+    hh = digits(p + 11, 2), mm = digits(p + 14, 2);
+    if ((p[10] != ' ' && p[10] != 'T') || p[13] != ':' || hh < 0 || hh > 23 || mm < 0 || mm > 59) return false;
+    if (n == 19) {
+      const int ss = digits(p + 17, 2);
+      if (p[16] != ':' || ss < 0 || ss > 59) return false;
     }
-    if (s.size() > 16 && (s.size() != 19 || s[16] != ':' || !digits(s, 17, 2, ss))) return false;
-    if (hh > 23 || mm > 59 || ss > 59) return false;
   }
-  if (y < 1400 || y > 9999 || m < 1 || m > 12 || d < 1 || d > greg::gregorian_calendar::end_of_month_day(y, m)) return false;
-  date = Date(y, m, d);
+  date = Date(day_number(y, m, d));
   minute = hh * 60 + mm;
   return true;
 }
 
 bool parse_dossier_flag(std::string_view s, bool& v) {
-  if (s == "1" || s == "true") return v = true, true;
-  if (s == "0" || s == "false") return v = false, true;
+  if (s.size() == 1 && (s[0] == '0' || s[0] == '1')) return v = s[0] == '1', true;
+  if (s == "true") return v = true, true;
+  if (s == "false") return v = false, true;
   return false;
 }
 
@@ -78,12 +184,6 @@ RowProblem check_resolution_order(const DossierRecord& r, std::string_view recei
   return {};
 }
 
-std::size_t DossierTally::KeyHash::operator()(const Key& key) const noexcept {
-  std::size_t h = key.size();
-  for (const auto& part : key) h = h * 1000003u ^ (std::hash<std::string>{}(part) + 0x9e3779b9u + (h << 6) + (h >> 2));
-  return h;
-}
-
 DossierTally::DossierTally(const WorkCalendar& calendar, const DossierOptions& options)
     : calendar_(calendar), options_(options) {}
 
@@ -106,6 +206,9 @@ bool DossierTally::add(const DossierRecord& record, std::size_t row) {
 }
 
 RowProblem DossierTally::tally(const DossierRecord& r, std::size_t row) {
+  // The group's slot is asked for first and comes from memory while the due day is worked out.
+  const std::uint64_t key_hash = encode_key(options_.group_by, r, key_);
+  groups_.prefetch(key_hash);
   if (!calendar_.covers(r.received)) {
     return {"outside the calendar", "received_at " + to_iso(r.received) + " lies outside the calendar's years (" +
                                         std::to_string(calendar_.first_year()) + "–" + std::to_string(calendar_.last_year()) + ")"};
@@ -125,29 +228,7 @@ RowProblem DossierTally::tally(const DossierRecord& r, std::size_t row) {
     status = options_.as_of <= due ? DossierStatus::pending : DossierStatus::pending_overdue;
   }
 
-  key_.resize(options_.group_by.size());
-  for (std::size_t i = 0; i < options_.group_by.size(); ++i) {
-    std::string& part = key_[i];
-    switch (options_.group_by[i]) {
-      case GroupKey::unit: part.assign(r.unit); break;
-      case GroupKey::level: part.assign(r.level); break;
-      case GroupKey::procedure: part.assign(r.procedure); break;
-      case GroupKey::field: part.assign(r.field); break;
-      case GroupKey::year: part = std::to_string(r.received.year()); break;
-      case GroupKey::quarter:
-        part = std::to_string(r.received.year()) + "-Q" + std::to_string((r.received.month() - 1) / 3 + 1);
-        break;
-      case GroupKey::month: {
-        char buf[16];
-        std::snprintf(buf, sizeof buf, "%04d-%02d", static_cast<int>(r.received.year()), static_cast<int>(r.received.month()));
-        part = buf;
-        break;
-      }
-    }
-  }
-  auto it = groups_.find(key_);
-  if (it == groups_.end()) it = groups_.emplace(key_, DossierCounts{}).first;
-  DossierCounts& c = it->second;
+  DossierCounts& c = groups_.find_or_add(key_, key_hash);
   ++c.total;
   switch (status) {
     case DossierStatus::early: ++c.early; break;
@@ -185,12 +266,12 @@ DossierMetrics DossierTally::metrics(std::size_t row_offset) && {
   for (auto& r : out.rejections) r.line += row_offset;
   out.late = std::move(late_);
   for (auto& l : out.late) l.line += row_offset;
-  std::map<Key, DossierCounts> sorted(std::make_move_iterator(groups_.begin()), std::make_move_iterator(groups_.end()));
-  out.groups.reserve(sorted.size());
-  for (auto& [k, c] : sorted) {
-    out.all.add(c);
-    out.groups.push_back(DossierGroup{k, c});
+  out.groups.reserve(groups_.size());
+  for (std::size_t g = 0; g < groups_.size(); ++g) {
+    out.all.add(groups_.counts(g));
+    out.groups.push_back(DossierGroup{decode_key(options_.group_by, groups_.key(g)), groups_.counts(g)});
   }
+  std::sort(out.groups.begin(), out.groups.end(), [](const DossierGroup& a, const DossierGroup& b) { return a.key < b.key; });
   return out;
 }
 

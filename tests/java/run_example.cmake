@@ -15,8 +15,9 @@ function(maven mode)
   set(out "${out}" PARENT_SCOPE)
 endfunction()
 
-# What Maven says when it lacks an artifact, as opposed to a build or a check that failed.
-set(unresolved "offline mode|Could not resolve|Could not transfer|Cannot access|could not be resolved|Unknown host|timeout")
+# What Maven says when it lacks an artifact, as opposed to a build or a check that failed (with
+# an empty ~/.m2, offline Maven cannot even resolve the exec plugin's prefix).
+set(unresolved "offline mode|No plugin found for prefix|Could not resolve|Could not transfer|Cannot access|could not be resolved|Unknown host|timeout")
 
 maven(-o)
 if(NOT rc EQUAL 0 AND out MATCHES "${unresolved}")

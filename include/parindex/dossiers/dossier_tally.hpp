@@ -7,10 +7,11 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "parindex/dossiers/dossier_log.hpp"
+#include "parindex/dossiers/group_table.hpp"
 
 namespace parindex {
 
@@ -29,11 +30,14 @@ struct DossierRecord {
 // Why a row is not used: the kind of problem (the key counted in rejected_by) and a detail
 // naming the field. No kind: nothing wrong.
 struct RowProblem {
+  // Nothing wrong. User-provided, so `return {}` on a good row costs no zeroing of the struct.
+  RowProblem() noexcept {}
+  RowProblem(const char* problem_kind, std::string problem_detail) : kind(problem_kind), detail(std::move(problem_detail)) {}
+
   const char* kind = nullptr;
   std::string detail;
   explicit operator bool() const noexcept { return kind != nullptr; }
 };
-
 // The layout's text forms: "YYYY-MM-DD", "YYYY-MM-DD HH:MM" or "YYYY-MM-DDTHH:MM:SS" (years
 // 1400 to 9999), and a flag "0", "1", "false" or "true". False when the text is not one.
 bool parse_dossier_time(std::string_view text, Date& date, int& minute);
@@ -69,20 +73,15 @@ class DossierTally {
  private:
   RowProblem tally(const DossierRecord& record, std::size_t row);
 
-  using Key = std::vector<std::string>;
-  struct KeyHash {
-    std::size_t operator()(const Key& key) const noexcept;
-  };
-
   const WorkCalendar& calendar_;
   const DossierOptions& options_;
   std::size_t read_ = 0, rejected_ = 0;
   std::optional<RejectedRow> first_error_;
   std::vector<RejectedRow> rejections_;
   std::map<std::string, std::size_t> rejected_by_;
-  std::unordered_map<Key, DossierCounts, KeyHash> groups_;
+  detail::GroupTable groups_;  // by the row's key as encode_key writes it
   std::vector<LateDossier> late_;
-  Key key_;
+  std::string key_;
 };
 
 // The figures of a log read in parts, exactly: groups with the same key add their counts,
