@@ -91,19 +91,30 @@ WorkCalendar::WorkCalendar(CalendarRules rules) {
 
 const CalendarRules& WorkCalendar::rules() const noexcept { return tables_->rules; }
 
+namespace {
+
+// The day's place in the tables, or -1 when they do not cover it. By raw day numbers: a
+// date's year costs a conversion and Boost's subtraction checks for special values on both
+// sides, and dossier logs ask this several times a row.
+long long offset_in(const Date& date, const Date& start, std::size_t days) noexcept {
+  if (date.is_special()) return -1;
+  const long long i = static_cast<long long>(date.day_number()) - static_cast<long long>(start.day_number());
+  return i >= 0 && i < static_cast<long long>(days) ? i : -1;
+}
+
+}  // namespace
+
 bool WorkCalendar::covers(const Date& date) const noexcept {
-  // By day number: a date's year costs a conversion, and dossier logs ask this several times a row.
-  if (date.is_special()) return false;
-  const long long i = (date - tables_->start).days();
-  return i >= 0 && i < static_cast<long long>(tables_->working.size());
+  return offset_in(date, tables_->start, tables_->working.size()) >= 0;
 }
 
 long WorkCalendar::index_of(const Date& date, const char* what) const {
-  if (!covers(date)) {
+  const long long i = offset_in(date, tables_->start, tables_->working.size());
+  if (i < 0) {
     throw error(error_kind::argument, std::string(what) + " " + to_iso(date),
                 "outside calendar " + name() + ", which covers " + year_range(rules()));
   }
-  return (date - tables_->start).days();
+  return static_cast<long>(i);
 }
 
 bool WorkCalendar::is_working_day(const Date& date) const {
@@ -143,7 +154,7 @@ Date WorkCalendar::add_working_days(const Date& date, long n) const {
                 std::to_string(n) + " working days from it fall outside calendar " + name() + ", which covers " +
                     year_range(rules()));
   }
-  return t.start + greg::days(t.position[static_cast<std::size_t>(k)]);
+  return Date(static_cast<Date::date_int_type>(t.start.day_number() + t.position[static_cast<std::size_t>(k)]));
 }
 
 Date WorkCalendar::next_working_day(const Date& date) const { return add_working_days(date, 1); }

@@ -69,15 +69,22 @@ inline unsigned lowest_bit(std::uint64_t x) noexcept {
 #endif
 }
 
-// A record as the scanner saw it: its text without the line break (nor a '\r' before it),
-// its first N fields (valid only when not `quoted`), and how many fields it has.
+// A record as the scanner saw it: its text without the line break (nor a '\r' before it), how
+// many fields it has, and its first N fields (valid only when not `quoted`).
 template <std::size_t N>
 struct Record {
   std::string_view line;
-  std::array<std::string_view, N> fields;
   std::size_t count = 0;
   bool quoted = false;     // holds a '"': split it with a full CSV parser
   bool non_ascii = false;  // holds a byte >= 0x80: validate it as UTF-8
+
+  // Field i < min(count, N). Made on demand: a reader looks at each field once.
+  std::string_view field(std::size_t i) const noexcept { return std::string_view(base + begin[i], begin[i + 1] - 1 - begin[i]); }
+
+  const char* base = nullptr;
+  // Where field i starts, and one past the end of the last field given (after its comma or
+  // line end); entry N + 1 takes the commas past the N-th.
+  std::array<std::size_t, N + 2> begin{};
 };
 
 // Calls on_record(const Record<N>&) for each line of `text`: every '\n' ends one, blank ones
@@ -87,7 +94,7 @@ void for_each_record(std::string_view text, OnRecord&& on_record) {
   const char* base = text.data();
   const std::size_t size = text.size();
   Record<N> record;
-  std::array<std::size_t, N + 1> comma_at{};
+  record.base = base;
   std::size_t line_start = 0, commas = 0;
   bool quoted = false, non_ascii = false;  // in the current line's earlier blocks
   std::uint64_t quotes = 0, high = 0;      // in the current block, not yet given to a line
@@ -98,13 +105,8 @@ void for_each_record(std::string_view text, OnRecord&& on_record) {
     record.count = commas + 1;
     record.quoted = quoted;
     record.non_ascii = non_ascii;
-    const std::size_t shown = record.count < N ? record.count : N;
-    std::size_t start = line_start;
-    for (std::size_t i = 0; i < shown; ++i) {
-      const std::size_t stop = i < commas ? comma_at[i] : end;
-      record.fields[i] = std::string_view(base + start, stop - start);
-      start = stop + 1;
-    }
+    record.begin[0] = line_start;
+    if (commas < N) record.begin[commas + 1] = end + 1;
     return on_record(static_cast<const Record<N>&>(record));
   };
 
@@ -134,7 +136,7 @@ void for_each_record(std::string_view text, OnRecord&& on_record) {
         quotes &= ~before;
         high &= ~before;
       } else {
-        comma_at[commas < N ? commas : N] = at;  // the commas past the N-th are only counted
+        record.begin[commas < N ? commas + 1 : N + 1] = at + 1;  // the commas past the N-th are only counted
         ++commas;
       }
       events &= events - 1;

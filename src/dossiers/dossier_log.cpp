@@ -207,20 +207,22 @@ class alignas(64) Accumulator {
     }
     std::size_t count = record.count;
     if (!record.quoted) {
-      return count == kColumns ? parse_fields(record.fields) : column_count(count);
+      return count == kColumns ? parse_fields([&](std::size_t i) { return record.field(i); }) : column_count(count);
     }
     if (!split_quoted(record.line, unquoted_)) return {"bad quoting", "a quoted field is not closed"};
     if (unquoted_.size() != kColumns) return column_count(unquoted_.size());
-    std::array<std::string_view, kColumns> fields;
-    std::copy(unquoted_.begin(), unquoted_.end(), fields.begin());
-    return parse_fields(fields);
+    return parse_fields([&](std::size_t i) { return std::string_view(unquoted_[i]); });
   }
 
   static RowProblem column_count(std::size_t count) {
     return {"wrong column count", "expected " + std::to_string(kColumns) + " columns, found " + std::to_string(count)};
   }
 
-  RowProblem parse_fields(const std::array<std::string_view, kColumns>& f) {
+  // `field(i)` gives field i of 12.
+  template <class Field>
+  RowProblem parse_fields(const Field& field) {
+    const std::string_view f[kColumns] = {field(0), field(1), field(2), field(3), field(4),  field(5),
+                                          field(6), field(7), field(8), field(9), field(10), field(11)};
     DossierRecord& r = record_;
     r.id = f[0], r.unit = f[1], r.level = f[2], r.procedure = f[3], r.field = f[4];
     if (RowProblem p = check_names(r.id, r.unit, r.level, r.procedure)) return p;

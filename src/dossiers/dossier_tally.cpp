@@ -2,6 +2,7 @@
 #include "parindex/dossiers/dossier_tally.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
@@ -15,18 +16,24 @@ namespace parindex {
 
 namespace {
 
-// The value of the n digits at p, or -1 when one of them is not a digit. Branch-free: a
-// reader parses several of these every row.
-int digits(const char* p, int n) noexcept {
-  int value = 0;
-  bool all = true;
-  for (int i = 0; i < n; ++i) {
-    const unsigned digit = static_cast<unsigned>(static_cast<unsigned char>(p[i])) - '0';
-    all &= digit < 10;
-    value = value * 10 + static_cast<int>(digit);
-  }
-  return all ? value : -1;
+// Eight bytes as a little-endian word, whatever the machine.
+std::uint64_t load_le(const char* p) noexcept {
+  std::uint64_t w;
+  std::memcpy(&w, p, sizeof w);
+  if constexpr (std::endian::native == std::endian::big) w = __builtin_bswap64(w);
+  return w;
 }
+
+// Whether every byte of `w` that `mask` selects (0xFF each) is an ASCII digit: its high nibble
+// is 3 and stays 3 once 6 is added. A byte that fails the first test may carry into the next,
+// but the answer is already no.
+bool digits_at(std::uint64_t w, std::uint64_t mask) noexcept {
+  const std::uint64_t x = w & mask, high = 0xF0F0F0F0F0F0F0F0ULL & mask, three = 0x3030303030303030ULL & mask;
+  return (x & high) == three && ((x + (0x0606060606060606ULL & mask)) & high) == three;
+}
+
+int digit(const char* p, int i) noexcept { return p[i] - '0'; }
+int two_digits(const char* p, int i) noexcept { return digit(p, i) * 10 + digit(p, i + 1); }
 
 // Whether day d (1 to 31) exists in month m of year y; the leap-year rule only for 29 February.
 bool day_exists(int y, int m, int d) noexcept {
@@ -131,15 +138,25 @@ bool parse_dossier_time(std::string_view s, Date& date, int& minute) {
   const std::size_t n = s.size();
   if (n != 10 && n != 16 && n != 19) return false;
   const char* p = s.data();
-  const int y = digits(p, 4), m = digits(p + 5, 2), d = digits(p + 8, 2);
-  if (p[4] != '-' || p[7] != '-' || y < 1400 || m < 1 || m > 12 || d < 1 || !day_exists(y, m, d)) return false;
+  // "YYYY-MM-" in one word (digits in bytes 0-3 and 5-6, '-' in 4 and 7), "DD" as the top of
+  // the word from byte 2.
+  const std::uint64_t head = load_le(p), tail = load_le(p + 2);
+  if (!digits_at(head, 0x00FFFF00FFFFFFFFULL) || !digits_at(tail, 0xFFFF000000000000ULL) ||
+      (head & 0xFF0000FF00000000ULL) != 0x2D00002D00000000ULL) {
+    return false;
+  }
+  const int y = two_digits(p, 0) * 100 + two_digits(p, 2), m = two_digits(p, 5), d = two_digits(p, 8);
+  if (y < 1400 || m < 1 || m > 12 || d < 1 || !day_exists(y, m, d)) return false;
   int hh = 0, mm = 0;
   if (n > 10) {
-    hh = digits(p + 11, 2), mm = digits(p + 14, 2);
-    if ((p[10] != ' ' && p[10] != 'T') || p[13] != ':' || hh < 0 || hh > 23 || mm < 0 || mm > 59) return false;
+    // "DD HH:MM" from byte 8: digits in bytes 3-4 and 6-7, ':' in 5, ' ' or 'T' in 2.
+    const std::uint64_t time = load_le(p + 8);
+    if (!digits_at(time, 0xFFFF00FFFF000000ULL) || p[13] != ':' || (p[10] != ' ' && p[10] != 'T')) return false;
+    hh = two_digits(p, 11), mm = two_digits(p, 14);
+    if (hh > 23 || mm > 59) return false;
     if (n == 19) {
-      const int ss = digits(p + 17, 2);
-      if (p[16] != ':' || ss < 0 || ss > 59) return false;
+      const char* ss = p + 16;
+      if (ss[0] != ':' || digit(ss, 1) < 0 || digit(ss, 1) > 5 || digit(ss, 2) < 0 || digit(ss, 2) > 9) return false;
     }
   }
   date = Date(day_number(y, m, d));

@@ -7,34 +7,18 @@
 
 namespace parindex::detail {
 
-void KeyHash::add(std::string_view bytes) noexcept {
-  add(bytes.size());
-  std::size_t i = 0;
-  for (; i + 8 <= bytes.size(); i += 8) {
-    std::uint64_t word;
-    std::memcpy(&word, bytes.data() + i, 8);
-    add(word);
+namespace {
+
+// Keys are a few bytes: a loop beats a call to memcmp.
+bool same_bytes(std::string_view a, std::string_view b) noexcept {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (a[i] != b[i]) return false;
   }
-  if (i < bytes.size()) {
-    std::uint64_t word = 0;
-    std::memcpy(&word, bytes.data() + i, bytes.size() - i);
-    add(word);
-  }
+  return true;
 }
 
-std::uint64_t KeyHash::value() const noexcept {
-  std::uint64_t h = h_ ^ (h_ >> 29);
-  h *= 0xbf58476d1ce4e5b9ULL;
-  return h ^ (h >> 32);
-}
-
-void GroupTable::prefetch(std::uint64_t hash) const noexcept {
-#if defined(__GNUC__) || defined(__clang__)
-  if (!slots_.empty()) __builtin_prefetch(&slots_[static_cast<std::size_t>(hash) & (slots_.size() - 1)]);
-#else
-  (void)hash;
-#endif
-}
+}  // namespace
 
 DossierCounts& GroupTable::find_or_add(std::string_view key, std::uint64_t h) {
   if (2 * (counts_.size() + 1) > slots_.size()) grow();
@@ -49,7 +33,7 @@ DossierCounts& GroupTable::find_or_add(std::string_view key, std::uint64_t h) {
       slot = {h, static_cast<std::uint32_t>(counts_.size()), static_cast<std::uint32_t>(key.size()), kept.data()};
       return counts_.emplace_back();
     }
-    if (slot.hash == h && slot.key_size == key.size() && std::memcmp(slot.key, key.data(), key.size()) == 0) {
+    if (slot.hash == h && same_bytes(std::string_view(slot.key, slot.key_size), key)) {
       return counts_[slot.group];
     }
   }

@@ -62,7 +62,7 @@ std::vector<Expected> scanned(const std::string& text) {
     Expected e;
     e.line = std::string(r.line);
     e.count = r.count;
-    for (std::size_t i = 0; i < std::min(r.count, kFields); ++i) e.fields.emplace_back(r.fields[i]);
+    for (std::size_t i = 0; i < std::min(r.count, kFields); ++i) e.fields.emplace_back(r.field(i));
     e.quoted = r.quoted;
     e.non_ascii = r.non_ascii;
     out.push_back(e);

@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <deque>
 #include <string>
 #include <string_view>
@@ -17,10 +18,25 @@ namespace parindex::detail {
 class KeyHash {
  public:
   void add(std::uint64_t value) noexcept { h_ = (h_ ^ value) * k; }
-  void add(std::string_view bytes) noexcept;
-  std::uint64_t value() const noexcept;  // with every bit brought down to the low bits that pick a slot
+  void add(std::string_view bytes) noexcept {
+    add(bytes.size());
+    std::size_t i = 0;
+    for (; i + 8 <= bytes.size(); i += 8) add(load(bytes.data() + i, 8));
+    if (i < bytes.size()) add(load(bytes.data() + i, bytes.size() - i));
+  }
+  // With every bit brought down to the low bits that pick a slot.
+  std::uint64_t value() const noexcept {
+    const std::uint64_t h = (h_ ^ (h_ >> 29)) * 0xbf58476d1ce4e5b9ULL;
+    return h ^ (h >> 32);
+  }
 
  private:
+  static std::uint64_t load(const char* p, std::size_t n) noexcept {
+    std::uint64_t word = 0;
+    std::memcpy(&word, p, n);
+    return word;
+  }
+
   static constexpr std::uint64_t k = 0x9e3779b97f4a7c15ULL;
   std::uint64_t h_ = k;
 };
@@ -31,7 +47,13 @@ class KeyHash {
 // it comes from memory: prefetch, then find_or_add.
 class GroupTable {
  public:
-  void prefetch(std::uint64_t hash) const noexcept;
+  void prefetch(std::uint64_t hash) const noexcept {
+#if defined(__GNUC__) || defined(__clang__)
+    if (!slots_.empty()) __builtin_prefetch(&slots_[static_cast<std::size_t>(hash) & (slots_.size() - 1)]);
+#else
+    (void)hash;
+#endif
+  }
   // `hash` is the key's KeyHash (the same parts added for the same key).
   DossierCounts& find_or_add(std::string_view key, std::uint64_t hash);
 
