@@ -145,6 +145,20 @@ namespace {
 
 constexpr std::size_t kColumns = 12;
 
+// One to three digits (0 to 999 working days, all in range): most rows' processing time,
+// read without from_chars' generality. Anything else takes the general path.
+bool small_whole_number(std::string_view s, int& value) noexcept {
+  if (s.empty() || s.size() > 3) return false;
+  int v = 0;
+  for (char c : s) {
+    const unsigned d = static_cast<unsigned>(static_cast<unsigned char>(c)) - '0';
+    if (d > 9) return false;
+    v = v * 10 + static_cast<int>(d);
+  }
+  value = v;
+  return true;
+}
+
 // Splits a record holding quotes: quoted fields may hold commas and doubled quotes, not line
 // breaks. False for an unclosed quote.
 bool split_quoted(std::string_view line, std::vector<std::string>& fields) {
@@ -226,20 +240,22 @@ class alignas(64) Accumulator {
     DossierRecord& r = record_;
     r.id = f[0], r.unit = f[1], r.level = f[2], r.procedure = f[3], r.field = f[4];
     if (RowProblem p = check_names(r.id, r.unit, r.level, r.procedure)) return p;
-    if (!parse_dossier_time(f[5], r.received, r.received_minute)) {
+    if (!parse_time_(f[5], r.received, r.received_minute)) {
       return {"unparsable date", "received_at \"" + std::string(f[5]) + "\" is not YYYY-MM-DD[ HH:MM[:SS]]"};
     }
     int days = 0;
-    auto [end, ec] = std::from_chars(f[6].data(), f[6].data() + f[6].size(), days);
-    if (f[6].empty() || ec != std::errc() || end != f[6].data() + f[6].size()) {
-      return {"bad processing time", "processing_days \"" + std::string(f[6]) + "\" is not a whole number from 0 to 3650"};
+    if (!small_whole_number(f[6], days)) {
+      auto [end, ec] = std::from_chars(f[6].data(), f[6].data() + f[6].size(), days);
+      if (f[6].empty() || ec != std::errc() || end != f[6].data() + f[6].size()) {
+        return {"bad processing time", "processing_days \"" + std::string(f[6]) + "\" is not a whole number from 0 to 3650"};
+      }
+      if (RowProblem p = check_processing_days(days)) return p;
     }
-    if (RowProblem p = check_processing_days(days)) return p;
     r.processing_days = days;
     r.resolved.reset();
     if (!f[7].empty()) {
       Date resolved;
-      if (!parse_dossier_time(f[7], resolved, r.resolved_minute)) {
+      if (!parse_time_(f[7], resolved, r.resolved_minute)) {
         return {"unparsable date", "resolved_at \"" + std::string(f[7]) + "\" is not YYYY-MM-DD[ HH:MM[:SS]]"};
       }
       r.resolved = resolved;
@@ -255,6 +271,7 @@ class alignas(64) Accumulator {
   }
 
   std::vector<std::string> unquoted_;
+  DossierTimeParser parse_time_;
   DossierRecord record_;
 };
 

@@ -42,13 +42,38 @@ bool day_exists(int y, int m, int d) noexcept {
   return m == 2 && d == 29 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0);
 }
 
+bool is_text(GroupKey k) noexcept {
+  return k == GroupKey::unit || k == GroupKey::level || k == GroupKey::procedure || k == GroupKey::field;
+}
+
+std::string_view text_part(GroupKey k, const DossierRecord& r) noexcept {
+  switch (k) {
+    case GroupKey::unit: return r.unit;
+    case GroupKey::level: return r.level;
+    case GroupKey::procedure: return r.procedure;
+    case GroupKey::field: return r.field;
+    default: return {};
+  }
+}
+
+// A key of one text part (grouping by unit, the usual case) is that text itself: there is
+// nothing to tell apart, and no byte is copied.
+bool sole_text(const std::vector<GroupKey>& group_by) noexcept { return group_by.size() == 1 && is_text(group_by[0]); }
+
 // A row's group key as bytes: each text part after its length (4 bytes), a year as 2 bytes and
-// a quarter or month as 1 more, so building it costs no formatting and no allocation. Returns
-// the key's hash, taken from the parts where they lie (reading back the bytes just written
-// would stall on the stores).
-std::uint64_t encode_key(const std::vector<GroupKey>& group_by, const DossierRecord& r, std::string& out) {
-  out.clear();
+// a quarter or month as 1 more, so building it costs no formatting and no allocation; `hash`
+// is the key's, taken from the parts where they lie (reading back the bytes just written
+// would stall on the stores). The key may be `out` or point into the record.
+std::string_view encode_key(const std::vector<GroupKey>& group_by, const DossierRecord& r, std::string& out,
+                            std::uint64_t& key_hash) {
   detail::KeyHash hash;
+  if (sole_text(group_by)) {
+    const std::string_view key = text_part(group_by[0], r);
+    hash.add(key);
+    key_hash = hash.value();
+    return key;
+  }
+  out.clear();
   auto text = [&](std::string_view s) {
     const auto n = static_cast<std::uint32_t>(s.size());
     out.append(reinterpret_cast<const char*>(&n), sizeof n);
@@ -75,11 +100,13 @@ std::uint64_t encode_key(const std::vector<GroupKey>& group_by, const DossierRec
       case GroupKey::month: year(), part(r.received.month()); break;
     }
   }
-  return hash.value();
+  key_hash = hash.value();
+  return out;
 }
 
 // The key's parts as the figures show them: texts as they came, "2023", "2023-Q1", "2023-01".
 std::vector<std::string> decode_key(const std::vector<GroupKey>& group_by, std::string_view bytes) {
+  if (sole_text(group_by)) return {std::string(bytes)};
   std::vector<std::string> key;
   key.reserve(group_by.size());
   auto take = [&](std::size_t n) {
@@ -134,9 +161,33 @@ Date::date_int_type day_number(int y, int m, int d) noexcept {
 
 }  // namespace
 
+namespace {
+
+// The time of day after a date (s is 10, 16 or 19 bytes): none, " HH:MM" or "THH:MM:SS".
+bool parse_time_of_day(std::string_view s, int& minute) noexcept {
+  const char* p = s.data();
+  int hh = 0, mm = 0;
+  if (s.size() > 10) {
+    // "DD HH:MM" from byte 8: digits in bytes 3-4 and 6-7, ':' in 5, ' ' or 'T' in 2.
+    const std::uint64_t time = load_le(p + 8);
+    if (!digits_at(time, 0xFFFF00FFFF000000ULL) || p[13] != ':' || (p[10] != ' ' && p[10] != 'T')) return false;
+    hh = two_digits(p, 11), mm = two_digits(p, 14);
+    if (hh > 23 || mm > 59) return false;
+    if (s.size() == 19) {
+      const char* ss = p + 16;
+      if (ss[0] != ':' || digit(ss, 1) < 0 || digit(ss, 1) > 5 || digit(ss, 2) < 0 || digit(ss, 2) > 9) return false;
+    }
+  }
+  minute = hh * 60 + mm;
+  return true;
+}
+
+bool has_time_length(std::string_view s) noexcept { return s.size() == 10 || s.size() == 16 || s.size() == 19; }
+
+}  // namespace
+
 bool parse_dossier_time(std::string_view s, Date& date, int& minute) {
-  const std::size_t n = s.size();
-  if (n != 10 && n != 16 && n != 19) return false;
+  if (!has_time_length(s)) return false;
   const char* p = s.data();
   // "YYYY-MM-" in one word (digits in bytes 0-3 and 5-6, '-' in 4 and 7), "DD" as the top of
   // the word from byte 2.
@@ -147,20 +198,25 @@ bool parse_dossier_time(std::string_view s, Date& date, int& minute) {
   }
   const int y = two_digits(p, 0) * 100 + two_digits(p, 2), m = two_digits(p, 5), d = two_digits(p, 8);
   if (y < 1400 || m < 1 || m > 12 || d < 1 || !day_exists(y, m, d)) return false;
-  int hh = 0, mm = 0;
-  if (n > 10) {
-    // "DD HH:MM" from byte 8: digits in bytes 3-4 and 6-7, ':' in 5, ' ' or 'T' in 2.
-    const std::uint64_t time = load_le(p + 8);
-    if (!digits_at(time, 0xFFFF00FFFF000000ULL) || p[13] != ':' || (p[10] != ' ' && p[10] != 'T')) return false;
-    hh = two_digits(p, 11), mm = two_digits(p, 14);
-    if (hh > 23 || mm > 59) return false;
-    if (n == 19) {
-      const char* ss = p + 16;
-      if (ss[0] != ':' || digit(ss, 1) < 0 || digit(ss, 1) > 5 || digit(ss, 2) < 0 || digit(ss, 2) > 9) return false;
-    }
-  }
+  if (!parse_time_of_day(s, minute)) return false;
   date = Date(day_number(y, m, d));
-  minute = hh * 60 + mm;
+  return true;
+}
+
+bool DossierTimeParser::operator()(std::string_view s, Date& date, int& minute) noexcept {
+  if (!has_time_length(s)) return false;
+  // The entry for these ten bytes of date; its first word is never 0 once filled, as a date's
+  // first bytes are digits.
+  const std::uint64_t head = load_le(s.data());
+  const auto tail = static_cast<std::uint16_t>(static_cast<unsigned char>(s[8]) | static_cast<unsigned char>(s[9]) << 8);
+  Entry& e = entries_[((head ^ tail) * 0x9e3779b97f4a7c15ULL) >> (64 - entry_bits)];
+  if (e.head == head && e.tail == tail) {
+    if (!parse_time_of_day(s, minute)) return false;
+    date = Date(e.day);
+    return true;
+  }
+  if (!parse_dossier_time(s, date, minute)) return false;
+  e = {head, tail, date.day_number()};
   return true;
 }
 
@@ -224,7 +280,8 @@ bool DossierTally::add(const DossierRecord& record, std::size_t row) {
 
 RowProblem DossierTally::tally(const DossierRecord& r, std::size_t row) {
   // The group's slot is asked for first and comes from memory while the due day is worked out.
-  const std::uint64_t key_hash = encode_key(options_.group_by, r, key_);
+  std::uint64_t key_hash = 0;
+  const std::string_view key = encode_key(options_.group_by, r, key_, key_hash);
   groups_.prefetch(key_hash);
   if (!calendar_.covers(r.received)) {
     return {"outside the calendar", "received_at " + to_iso(r.received) + " lies outside the calendar's years (" +
@@ -245,7 +302,7 @@ RowProblem DossierTally::tally(const DossierRecord& r, std::size_t row) {
     status = options_.as_of <= due ? DossierStatus::pending : DossierStatus::pending_overdue;
   }
 
-  DossierCounts& c = groups_.find_or_add(key_, key_hash);
+  DossierCounts& c = groups_.find_or_add(key, key_hash);
   ++c.total;
   switch (status) {
     case DossierStatus::early: ++c.early; break;

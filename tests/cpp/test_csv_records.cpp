@@ -159,3 +159,36 @@ TEST(GroupTable, CountsAsAMapDoes) {
   EXPECT_EQ(got, want);
   EXPECT_GT(table.size(), 1000u);  // the table grew many times
 }
+
+// The remembering parser answers as the plain one, whether the day was seen before or not.
+TEST(DossierTime, TheRememberingParserAgreesWithThePlainOne) {
+  DossierTimeParser remembering;
+  std::mt19937 rng(3);
+  const std::vector<std::string> days{"2023-01-31", "2024-02-29", "2023-02-29", "2023-13-01", "1399-12-31", "9999-12-31"};
+  const std::vector<std::string> times{"", " 08:30", "T23:59:59", " 24:00", " 10:60", "T10:00:60", "x10:00", " 1:00"};
+  for (int i = 0; i < 5000; ++i) {
+    const std::string text = days[rng() % days.size()] + times[rng() % times.size()];
+    Date want, got;
+    int want_minute = -1, got_minute = -1;
+    const bool ok = parse_dossier_time(text, want, want_minute);
+    ASSERT_EQ(remembering(text, got, got_minute), ok) << text;
+    if (ok) {
+      ASSERT_EQ(got, want) << text;
+      ASSERT_EQ(got_minute, want_minute) << text;
+    }
+  }
+  // Every day of the range, each read twice: once parsed, once remembered (or evicted).
+  char text[32];
+  for (Date d(1400, 1, 1), end(9999, 12, 31); d <= end; d += boost::gregorian::days(997)) {
+    const auto ymd = d.year_month_day();
+    std::snprintf(text, sizeof text, "%04d-%02d-%02d 07:05", static_cast<int>(ymd.year), static_cast<int>(ymd.month),
+                  static_cast<int>(ymd.day));
+    for (int twice = 0; twice < 2; ++twice) {
+      Date got;
+      int minute = 0;
+      ASSERT_TRUE(remembering(text, got, minute)) << text;
+      ASSERT_EQ(got, d) << text;
+      ASSERT_EQ(minute, 7 * 60 + 5);
+    }
+  }
+}

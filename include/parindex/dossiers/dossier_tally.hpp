@@ -2,7 +2,9 @@
 // the partial figures of parts read apart (threads, Spark partitions, files).
 #pragma once
 
+#include <array>
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -42,6 +44,22 @@ struct RowProblem {
 // 1400 to 9999), and a flag "0", "1", "false" or "true". False when the text is not one.
 bool parse_dossier_time(std::string_view text, Date& date, int& minute);
 bool parse_dossier_flag(std::string_view text, bool& value);
+
+// parse_dossier_time with a memory of the days it has read: a log holds a few hundred distinct
+// days and two date-times a row, so most dates are looked up, not parsed again. One a reader.
+class DossierTimeParser {
+ public:
+  bool operator()(std::string_view text, Date& date, int& minute) noexcept;
+
+ private:
+  static constexpr int entry_bits = 12;
+  struct Entry {
+    std::uint64_t head = 0;  // the date's first 8 bytes; 0: empty
+    std::uint16_t tail = 0;  // its last 2
+    Date::date_int_type day = 0;
+  };
+  std::array<Entry, std::size_t{1} << entry_bits> entries_{};
+};
 
 // The domain's checks of a row, shared by the readers, which run them in this order between
 // their own parsing: the names, the processing time, then the resolution's order.
