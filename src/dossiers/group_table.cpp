@@ -20,9 +20,24 @@ bool same_bytes(std::string_view a, std::string_view b) noexcept {
 
 }  // namespace
 
+std::uint64_t GroupTable::fingerprint(std::string_view key) noexcept {
+  const char* p = key.data();
+  const std::size_t n = key.size();
+  auto byte = [](char c) { return std::uint64_t{static_cast<unsigned char>(c)}; };
+  auto word4 = [](const char* at) {
+    std::uint32_t w;
+    std::memcpy(&w, at, sizeof w);
+    return std::uint64_t{w};
+  };
+  if (n > 8 || n == 0) return 0;
+  if (n >= 4) return word4(p) | word4(p + n - 4) << 32;  // bytes 0-3 and n-4 to n-1: all of them
+  return byte(p[0]) | byte(p[n / 2]) << 8 | byte(p[n - 1]) << 16;
+}
+
 DossierCounts& GroupTable::find_or_add(std::string_view key, std::uint64_t h) {
   if (2 * (counts_.size() + 1) > slots_.size()) grow();
   const std::size_t mask = slots_.size() - 1;
+  const std::uint64_t short_key = fingerprint(key);
   for (std::size_t i = static_cast<std::size_t>(h) & mask;; i = (i + 1) & mask) {
     Slot& slot = slots_[i];
     if (slot.group == empty) {
@@ -30,10 +45,11 @@ DossierCounts& GroupTable::find_or_add(std::string_view key, std::uint64_t h) {
         throw error(error_kind::argument, "dossier groups", "more groups or a longer key than a tally can hold");
       }
       const std::string& kept = keys_.emplace_back(key);
-      slot = {h, static_cast<std::uint32_t>(counts_.size()), static_cast<std::uint32_t>(key.size()), kept.data()};
+      slot = {h, short_key, static_cast<std::uint32_t>(counts_.size()), static_cast<std::uint32_t>(key.size()), kept.data()};
       return counts_.emplace_back();
     }
-    if (slot.hash == h && same_bytes(std::string_view(slot.key, slot.key_size), key)) {
+    if (slot.hash == h && slot.key_size == key.size() &&
+        (key.size() <= 8 ? slot.short_key == short_key : same_bytes(std::string_view(slot.key, slot.key_size), key))) {
       return counts_[slot.group];
     }
   }

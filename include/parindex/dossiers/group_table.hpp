@@ -18,11 +18,20 @@ namespace parindex::detail {
 class KeyHash {
  public:
   void add(std::uint64_t value) noexcept { h_ = (h_ ^ value) * k; }
+  // Whole words only, never a copy of a few bytes into a word: a load of a word just written
+  // in parts waits for the parts (this was a third of a dossier row's tally).
   void add(std::string_view bytes) noexcept {
-    add(bytes.size());
-    std::size_t i = 0;
-    for (; i + 8 <= bytes.size(); i += 8) add(load(bytes.data() + i, 8));
-    if (i < bytes.size()) add(load(bytes.data() + i, bytes.size() - i));
+    const char* p = bytes.data();
+    const std::size_t n = bytes.size();
+    add(n);
+    if (n >= 8) {
+      for (std::size_t i = 0; i + 8 <= n; i += 8) add(load<std::uint64_t>(p + i));
+      if (n % 8 != 0) add(load<std::uint64_t>(p + n - 8));  // the last 8 bytes, overlapping
+    } else if (n >= 4) {
+      add(load<std::uint32_t>(p) | std::uint64_t{load<std::uint32_t>(p + n - 4)} << 32);
+    } else if (n > 0) {
+      add(byte(p[0]) | byte(p[n / 2]) << 8 | byte(p[n - 1]) << 16);
+    }
   }
   // With every bit brought down to the low bits that pick a slot.
   std::uint64_t value() const noexcept {
@@ -31,11 +40,13 @@ class KeyHash {
   }
 
  private:
-  static std::uint64_t load(const char* p, std::size_t n) noexcept {
-    std::uint64_t word = 0;
-    std::memcpy(&word, p, n);
+  template <class Word>
+  static Word load(const char* p) noexcept {
+    Word word;
+    std::memcpy(&word, p, sizeof word);
     return word;
   }
+  static std::uint64_t byte(char c) noexcept { return static_cast<unsigned char>(c); }
 
   static constexpr std::uint64_t k = 0x9e3779b97f4a7c15ULL;
   std::uint64_t h_ = k;
@@ -65,12 +76,16 @@ class GroupTable {
   static constexpr std::uint32_t empty = UINT32_MAX;
   struct Slot {
     std::uint64_t hash = 0;
+    std::uint64_t short_key = 0;  // a key of at most 8 bytes, as fingerprint() has it
     std::uint32_t group = empty;
     std::uint32_t key_size = 0;
     const char* key = nullptr;  // keys_[group]'s bytes, which stay put: a deque never moves its elements
   };
 
   void grow();
+  // A key of at most 8 bytes as one word, every byte in it, so two keys of the same size are
+  // equal when their words are: most keys (unit codes) compare without reading their copy.
+  static std::uint64_t fingerprint(std::string_view key) noexcept;
 
   std::vector<Slot> slots_;
   std::deque<std::string> keys_;
