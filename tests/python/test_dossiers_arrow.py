@@ -241,3 +241,27 @@ def test_sources_that_do_not_convert_name_themselves(calendar, tmp_path):
     broken.write_bytes(b"PAR1 this is not a Parquet file")
     with pytest.raises(parindex.DocumentError, match="broken.parquet: not a readable Parquet dataset"):
         parindex.read_dossiers(broken, calendar, AS_OF)
+
+
+def _struct_stream(table, mask=None, replace=None):
+    """The table's rows as one struct column's stream: how a stream can carry null rows."""
+    arrays = [replace.get(name, table[name].combine_chunks()) if replace else table[name].combine_chunks()
+              for name in table.column_names]
+    return pa.chunked_array([pa.StructArray.from_arrays(arrays, table.column_names, mask=mask)])
+
+
+def test_malformed_streams_are_refused_by_name(log, calendar):
+    """What no record batch holds, but a hand-made stream can: rows null as a whole, and a
+    string view pointing past its data buffer."""
+    table = pa_csv.read_csv(log).slice(0, 3)
+    good = _struct_stream(table)
+    assert parindex.read_dossiers(good, calendar, AS_OF).rows_read == 3
+    with pytest.raises(parindex.DocumentError, match="rows that are null as a whole"):
+        parindex.read_dossiers(_struct_stream(table, mask=pa.array([False, True, False])), calendar, AS_OF)
+    # Three long ids (over 12 bytes, so kept in the data buffer); the data buffer cut short.
+    ids = [f"{v}-{'x' * 20}" for v in table["dossier_id"].to_pylist()]
+    views = pa.array(ids, pa.string_view())
+    validity, view_buffer, data = views.buffers()
+    short = pa.Array.from_buffers(pa.string_view(), 3, [validity, view_buffer, data.slice(0, 30)])
+    with pytest.raises(parindex.DocumentError, match="column dossier_id: malformed Arrow data: a string view pointing past"):
+        parindex.read_dossiers(_struct_stream(table, replace={"dossier_id": short}), calendar, AS_OF)
