@@ -12,7 +12,10 @@
 #include <cstring>
 #include <string_view>
 
-#if defined(__SSE2__)
+#include <bit>
+
+#if defined(__SSE2__) || defined(_M_X64) || (defined(_M_IX86_FP) && _M_IX86_FP >= 2)
+#define PARINDEX_CSV_SSE2 1
 #include <emmintrin.h>
 #endif
 
@@ -23,15 +26,29 @@ struct ByteMasks {
   std::uint64_t comma = 0, newline = 0, quote = 0, non_ascii = 0;
 };
 
-inline ByteMasks classify(const char* p) noexcept {
+// The masks byte by byte: where there is no SSE2, and the reference the tests hold it to.
+inline ByteMasks classify_scalar(const char* p) noexcept {
   ByteMasks m;
-#if defined(__SSE2__)
+  for (int i = 0; i < 64; ++i) {
+    const auto c = static_cast<unsigned char>(p[i]);
+    const std::uint64_t bit = std::uint64_t{1} << i;
+    if (c == ',') m.comma |= bit;
+    if (c == '\n') m.newline |= bit;
+    if (c == '"') m.quote |= bit;
+    if (c >= 0x80) m.non_ascii |= bit;
+  }
+  return m;
+}
+
+inline ByteMasks classify(const char* p) noexcept {
+#if PARINDEX_CSV_SSE2
+  ByteMasks m;
   const __m128i comma = _mm_set1_epi8(','), newline = _mm_set1_epi8('\n'), quote = _mm_set1_epi8('"');
   const __m128i v0 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
   const __m128i v1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16));
   const __m128i v2 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 32));
   const __m128i v3 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 48));
-  // The four 16-bit masks of one comparison (or of the top bits, for `top`) as 64 bits.
+  // Four 16-bit masks (of a comparison, or of the bytes' top bits) as one of 64 bits.
   auto join = [](int a, int b, int c, int d) {
     return static_cast<std::uint64_t>(static_cast<std::uint16_t>(a)) |
            static_cast<std::uint64_t>(static_cast<std::uint16_t>(b)) << 16 |
@@ -46,26 +63,9 @@ inline ByteMasks classify(const char* p) noexcept {
   m.newline = equal(newline);
   m.quote = equal(quote);
   m.non_ascii = join(_mm_movemask_epi8(v0), _mm_movemask_epi8(v1), _mm_movemask_epi8(v2), _mm_movemask_epi8(v3));
-#else
-  for (int i = 0; i < 64; ++i) {
-    const auto c = static_cast<unsigned char>(p[i]);
-    const std::uint64_t bit = std::uint64_t{1} << i;
-    if (c == ',') m.comma |= bit;
-    if (c == '\n') m.newline |= bit;
-    if (c == '"') m.quote |= bit;
-    if (c >= 0x80) m.non_ascii |= bit;
-  }
-#endif
   return m;
-}
-
-inline unsigned lowest_bit(std::uint64_t x) noexcept {
-#if defined(__GNUC__) || defined(__clang__)
-  return static_cast<unsigned>(__builtin_ctzll(x));
 #else
-  unsigned n = 0;
-  while (!(x & 1)) x >>= 1, ++n;
-  return n;
+  return classify_scalar(p);
 #endif
 }
 
@@ -78,8 +78,10 @@ struct Record {
   bool quoted = false;     // holds a '"': split it with a full CSV parser
   bool non_ascii = false;  // holds a byte >= 0x80: validate it as UTF-8
 
-  // Field i < min(count, N). Made on demand: a reader looks at each field once.
-  std::string_view field(std::size_t i) const noexcept { return std::string_view(base + begin[i], begin[i + 1] - 1 - begin[i]); }
+  // Field i < min(count, N), from the positions the scanner kept.
+  std::string_view field(std::size_t i) const noexcept {
+    return std::string_view(base + begin[i], begin[i + 1] - 1 - begin[i]);
+  }
 
   const char* base = nullptr;
   // Where field i starts, and one past the end of the last field given (after its comma or
@@ -122,7 +124,7 @@ void for_each_record(std::string_view text, OnRecord&& on_record) {
     quotes = m.quote, high = m.non_ascii;
     std::uint64_t events = m.comma | m.newline;
     while (events) {
-      const unsigned pos = lowest_bit(events);
+      const auto pos = static_cast<unsigned>(std::countr_zero(events));
       const std::size_t at = block + pos;
       if ((m.newline >> pos) & 1) {
         // Quotes and non-ASCII bytes before the line break belong to this line.

@@ -13,6 +13,7 @@
 #include "parindex/core/error.hpp"
 #include "parindex/core/utf8.hpp"
 #include "csv_records.hpp"
+#include "dossier_time.hpp"
 
 namespace parindex {
 
@@ -400,6 +401,7 @@ DossierMetrics read_dossiers(const std::filesystem::path& path, const WorkCalend
   }
   bounds.push_back(size);
   std::vector<Accumulator> parts;
+  parts.reserve(bounds.size() - 1);
   for (std::size_t i = 0; i + 1 < bounds.size(); ++i) parts.emplace_back(calendar, options);
   std::vector<std::exception_ptr> failures(parts.size());
   auto work = [&](std::size_t i) {

@@ -44,9 +44,17 @@ DossierCounts& GroupTable::find_or_add(std::string_view key, std::uint64_t h) {
       if (counts_.size() >= empty || key.size() >= UINT32_MAX) {
         throw error(error_kind::argument, "dossier groups", "more groups or a longer key than a tally can hold");
       }
-      const std::string& kept = keys_.emplace_back(key);
-      slot = {h, short_key, static_cast<std::uint32_t>(counts_.size()), static_cast<std::uint32_t>(key.size()), kept.data()};
-      return counts_.emplace_back();
+      // The slot last: if a copy fails, the table is as it was.
+      const auto group = static_cast<std::uint32_t>(counts_.size());
+      counts_.emplace_back();
+      try {
+        keys_.emplace_back(key);
+      } catch (...) {
+        counts_.pop_back();
+        throw;
+      }
+      slot = {h, short_key, group, static_cast<std::uint32_t>(key.size()), keys_.back().data()};
+      return counts_.back();
     }
     if (slot.hash == h && slot.key_size == key.size() &&
         (key.size() <= 8 ? slot.short_key == short_key : same_bytes(std::string_view(slot.key, slot.key_size), key))) {

@@ -13,6 +13,7 @@
 #include "parindex/dossiers/dossier_tally.hpp"
 #include "parindex/dossiers/group_table.hpp"
 #include "../../src/dossiers/csv_records.hpp"
+#include "../../src/dossiers/dossier_time.hpp"
 
 using namespace parindex;
 
@@ -98,6 +99,20 @@ TEST(CsvRecords, RandomTextSplitsAsByteByByte) {
   }
 }
 
+TEST(CsvRecords, VectorMasksEqualByteByByte) {
+  std::mt19937 rng(5);
+  const std::string alphabet = ",\n\"\r\x80\xFF\x7F\x00a+-/";
+  for (int round = 0; round < 20000; ++round) {
+    char block[64];
+    for (char& c : block) c = alphabet[rng() % alphabet.size()];
+    const auto want = csv_records::classify_scalar(block), got = csv_records::classify(block);
+    ASSERT_EQ(got.comma, want.comma);
+    ASSERT_EQ(got.newline, want.newline);
+    ASSERT_EQ(got.quote, want.quote);
+    ASSERT_EQ(got.non_ascii, want.non_ascii);
+  }
+}
+
 TEST(CsvRecords, EdgesOfTheText) {
   for (const std::string text : std::vector<std::string>{"", "\n", "\n\n", "a", "a,b", "a,b\r\n", "\r", ",,,,,,", std::string(64, 'a') + "\n",
                                  std::string(63, 'a') + "\n" + "b", std::string(128, ',')}) {
@@ -136,9 +151,41 @@ TEST(DossierTime, ImpossibleDatesAndTimesAreRefused) {
                           "2023-1-01", "２023-01-01"}) {
     EXPECT_FALSE(parse_dossier_time(bad, d, minute)) << bad;
   }
+  // Every digit's place taken by the bytes either side of the digits, and by high bytes.
+  const std::string valid = "2023-06-15T10:20:30";
+  for (std::size_t i = 0; i < valid.size(); ++i) {
+    if (valid[i] < '0' || valid[i] > '9') continue;
+    for (char c : {'/', ':', '\x80', '\xB0', '\xFF', '\0', ' '}) {
+      std::string bad = valid;
+      bad[i] = c;
+      EXPECT_FALSE(parse_dossier_time(bad, d, minute)) << "byte " << i << " = " << int(static_cast<unsigned char>(c));
+    }
+  }
   for (const char* good : {"2000-02-29", "2024-02-29", "1600-02-29", "2023-01-01T10:00:59", "9999-12-31 00:00"}) {
     EXPECT_TRUE(parse_dossier_time(good, d, minute)) << good;
   }
+}
+
+// With a hash that tells nothing apart, only the comparison of keys does: keys of 0 to 12
+// bytes differing in each place in turn must still be groups of their own.
+TEST(GroupTable, KeysThatShareAHashStayApart) {
+  detail::GroupTable table;
+  std::map<std::string, long long> want;
+  for (std::size_t size = 0; size <= 12; ++size) {
+    for (std::size_t place = 0; place < std::max<std::size_t>(size, 1); ++place) {
+      for (char c : {'a', 'b', '\0'}) {
+        std::string key(size, 'a');
+        if (size > 0) key[place] = c;
+        for (int twice = 0; twice < 2; ++twice) {
+          ++table.find_or_add(key, 42).total;
+          ++want[key];
+        }
+      }
+    }
+  }
+  std::map<std::string, long long> got;
+  for (std::size_t g = 0; g < table.size(); ++g) got[std::string(table.key(g))] = table.counts(g).total;
+  EXPECT_EQ(got, want);
 }
 
 TEST(GroupTable, CountsAsAMapDoes) {
@@ -176,6 +223,13 @@ TEST(DossierTime, TheRememberingParserAgreesWithThePlainOne) {
       ASSERT_EQ(got, want) << text;
       ASSERT_EQ(got_minute, want_minute) << text;
     }
+  }
+  // Bytes that are no date, zero bytes included, never match a place not yet filled.
+  for (const std::string& zeros : {std::string(10, '\0'), std::string(10, '\0') + " 10:00", std::string(19, '\0')}) {
+    Date got;
+    int minute = 0;
+    EXPECT_FALSE(DossierTimeParser()(zeros, got, minute));
+    EXPECT_FALSE(remembering(zeros, got, minute));
   }
   // Every day of the range, each read twice: once parsed, once remembered (or evicted).
   char text[32];

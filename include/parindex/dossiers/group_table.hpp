@@ -52,12 +52,20 @@ class KeyHash {
   std::uint64_t h_ = k;
 };
 
-// Counts by byte-string key: open addressing over a power-of-two table at most half full, the
-// keys side by side in one string. Groups keep the order in which their keys first came.
+// Counts by byte-string key: open addressing over a power-of-two table at most half full, each
+// slot pointing at its key's copy in a deque (which never moves its elements). Groups keep the
+// order in which their keys first came. Movable, not copyable: a copy's slots would point at
+// the original's keys.
 // A row's slot is found in two steps, so a reader can ask for it early and do other work while
 // it comes from memory: prefetch, then find_or_add.
 class GroupTable {
  public:
+  GroupTable() = default;
+  GroupTable(const GroupTable&) = delete;
+  GroupTable& operator=(const GroupTable&) = delete;
+  GroupTable(GroupTable&&) = default;
+  GroupTable& operator=(GroupTable&&) = default;
+
   void prefetch(std::uint64_t hash) const noexcept {
 #if defined(__GNUC__) || defined(__clang__)
     if (!slots_.empty()) __builtin_prefetch(&slots_[static_cast<std::size_t>(hash) & (slots_.size() - 1)]);
