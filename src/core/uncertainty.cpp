@@ -66,6 +66,14 @@ struct Model {
   std::vector<std::int64_t> cell_base, cell_max, unit_base;  // in grid steps
   std::vector<double> cell_point, cell_top;  // the cells' points and maxima, contiguous for vector loads
   std::vector<std::uint32_t> cell_unit;
+  // Factors one after another that are normal and draw the same run of consecutive units (as
+  // a leaf's factor over all units does): the vector path totals a block of units over all of
+  // a run's factors in registers.
+  struct Run {
+    std::size_t first_factor = 0, factors = 0, unit = 0, count = 0;
+    std::vector<std::int64_t> base;  // per unit of the run, its cells' points in steps, added up
+  };
+  std::vector<Run> runs;
 };
 
 void check_factor(const UncertainFactor& f, const std::string& where) {
@@ -186,11 +194,30 @@ void find_grid(Model& m) {
   m.on_grid = true;
 }
 
+bool extends_run(const Model& m, const Model::Run& run, const Factor& f) {
+  const Factor& last = m.factors[run.first_factor + run.factors - 1];
+  return f.spec.kind == UncertainFactor::Kind::normal && f.consecutive_units && f.count == run.count &&
+         f.first == last.first + last.count && m.cell_unit[f.first] == run.unit;
+}
+
+void find_runs(Model& m) {
+  for (std::size_t f = 0; f < m.factors.size(); ++f) {
+    const Factor& factor = m.factors[f];
+    if (factor.spec.kind != UncertainFactor::Kind::normal || !factor.consecutive_units || factor.count == 0) continue;
+    if (m.runs.empty() || !extends_run(m, m.runs.back(), factor)) {
+      m.runs.push_back({f, 0, m.cell_unit[factor.first], factor.count, std::vector<std::int64_t>(factor.count, 0)});
+    }
+    Model::Run& run = m.runs.back();
+    ++run.factors;
+    for (std::size_t k = 0; k < factor.count; ++k) run.base[k] += m.cell_base[factor.first + k];
+  }
+}
+
 Model compile(const Framework& framework, const BatchResult& batch, const UncertaintyOptions& o) {
   if (o.draws < 1 || o.draws > 100'000'000) throw error(error_kind::argument, "uncertainty", "draws must be from 1 to 100000000");
   if (o.threads > 256) throw error(error_kind::argument, "uncertainty", "threads must be from 0 (all) to 256");
   if (batch.units.empty()) throw error(error_kind::argument, "uncertainty", "no units to rank");
-  Model m{framework.plan(), batch, {}, {}, false, false, 2, 2, o.ranking.grouping, o.seed, false, 100, {}, {}, {}, {}, {}, {}};
+  Model m{framework.plan(), batch, {}, {}, false, false, 2, 2, o.ranking.grouping, o.seed, false, 100, {}, {}, {}, {}, {}, {}, {}};
   for (std::size_t i = 0; i < o.factors.size(); ++i) add_factor(m, framework, o.factors[i], i);
   check_overlaps(m);
   const auto& info = framework.info();
@@ -198,6 +225,7 @@ Model compile(const Framework& framework, const BatchResult& batch, const Uncert
              info.rounding.mode == RoundingPolicy::Mode::round_leaves && m.plan.parents_hold_their_children();
   m.decimals = info.rounding.decimals;
   if (m.linear) find_grid(m);
+  if (m.on_grid) find_runs(m);
   m.tie_decimals = o.ranking.tie_decimals.value_or(m.decimals);
   return m;
 }
@@ -236,7 +264,8 @@ void draw_factor(const Model& m, std::size_t f, std::uint64_t draw_key, double* 
 struct Workspace {
   std::vector<double> drawn, index, scale, multiplier, weights;
   std::vector<std::int64_t> steps;
-  std::vector<std::uint32_t> rest;
+  std::vector<std::uint64_t> rest, keys;
+  std::vector<double> spreads;
   RankedValues ranked;
   std::vector<double> shown;
   InputTable table;
@@ -435,49 +464,60 @@ void draw_and_add_steps(const Model& m, const Factor& factor, std::uint64_t key,
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 #endif
-// Adds the steps of the factor's cells (count of them, the k-th of unit first + k) to
-// `steps` (from the first's); writes the cells left to the scalar code into `rest` and returns
-// how many.
-__attribute__((target("avx512f,avx512dq,avx512vl"))) std::size_t normal_steps_avx512(
-    std::size_t count, std::uint64_t key, double spread, double scale, const double* point, const double* top,
-    const std::int64_t* base_steps, const std::int64_t* top_steps, std::int64_t* steps, std::uint32_t* rest) {
+// Adds to `steps` (count units) the points in steps of a run's cells, less nothing: the
+// caller subtracts the run's base. Factor j's cells are at point + j * count, its stream's key
+// keys[j]. A block of eight units is totalled over all the factors in a register, so no total
+// goes through memory between factors. The cells left to the scalar code go to `rest` as
+// (j << 32) | k; returns how many.
+__attribute__((target("avx512f,avx512dq,avx512vl"))) std::size_t normal_run_avx512(
+    const std::uint64_t* keys, const double* spreads, std::size_t factors, std::size_t count, double scale,
+    const double* point, const std::int64_t* top_steps, std::int64_t* steps, std::uint64_t* rest) {
   const auto& z = rnd::ziggurat_table;
-  __m512i counter = _mm512_set_epi64(static_cast<long long>(key + 7 * rnd::golden), static_cast<long long>(key + 6 * rnd::golden),
-                                     static_cast<long long>(key + 5 * rnd::golden), static_cast<long long>(key + 4 * rnd::golden),
-                                     static_cast<long long>(key + 3 * rnd::golden), static_cast<long long>(key + 2 * rnd::golden),
-                                     static_cast<long long>(key + rnd::golden), static_cast<long long>(key));
-  const __m512i step = _mm512_set1_epi64(static_cast<long long>(8 * rnd::golden));
+  const __m512i lane = _mm512_set_epi64(7, 6, 5, 4, 3, 2, 1, 0);
   const __m512i golden = _mm512_set1_epi64(static_cast<long long>(rnd::golden));
   const __m512i m1 = _mm512_set1_epi64(static_cast<long long>(0xbf58476d1ce4e5b9ULL));
   const __m512i m2 = _mm512_set1_epi64(static_cast<long long>(0x94d049bb133111ebULL));
   const __m512i layers = _mm512_set1_epi64(rnd::Ziggurat::layers - 1);
-  const __m512d spread_v = _mm512_set1_pd(spread), scale_v = _mm512_set1_pd(scale), zero = _mm512_setzero_pd();
+  const __m512i zero_i = _mm512_setzero_si512();
+  const __m512d scale_v = _mm512_set1_pd(scale);
   const __m512d half = _mm512_set1_pd(0.5), tiny = _mm512_set1_pd(1e-6), limit = _mm512_set1_pd(1.0e9);
   std::size_t left = 0;
-#pragma GCC unroll 2
-  for (std::size_t k = 0; k < count; k += 8, counter = _mm512_add_epi64(counter, step)) {
+  for (std::size_t k = 0; k < count; k += 8) {
     const __mmask8 valid = count - k >= 8 ? 0xff : static_cast<__mmask8>((1u << (count - k)) - 1);
-    __m512i x = _mm512_add_epi64(counter, golden);  // mix(), lane by lane
-    x = _mm512_mullo_epi64(_mm512_xor_si512(x, _mm512_srli_epi64(x, 30)), m1);
-    x = _mm512_mullo_epi64(_mm512_xor_si512(x, _mm512_srli_epi64(x, 27)), m2);
-    x = _mm512_xor_si512(x, _mm512_srli_epi64(x, 31));
-    const __m512i layer = _mm512_and_si512(x, layers);
-    const __m512i h = _mm512_srai_epi64(x, 32);  // the high 32 bits, signed
-    const __m512i inside = _mm512_cvtepu32_epi64(_mm512_i64gather_epi32(layer, z.k, 4));
-    const __mmask8 fast = _mm512_cmplt_epu64_mask(_mm512_abs_epi64(h), inside);
-    const __m512d normal = _mm512_mul_pd(_mm512_cvtepi64_pd(h), _mm512_i64gather_pd(layer, z.w, 8));
-    __m512d p = _mm512_add_pd(_mm512_maskz_loadu_pd(valid, point + k), _mm512_mul_pd(spread_v, normal));
-    p = _mm512_min_pd(_mm512_max_pd(p, zero), _mm512_maskz_loadu_pd(valid, top + k));
-    const __m512d y = _mm512_mul_pd(p, scale_v);
-    const __m512i q = _mm512_cvttpd_epi64(_mm512_add_pd(y, half));
-    const __m512d miss = _mm512_abs_pd(_mm512_sub_pd(y, _mm512_cvtepi64_pd(q)));
-    const __mmask8 clear = _mm512_cmp_pd_mask(_mm512_sub_pd(half, miss), tiny, _CMP_GT_OQ) & _mm512_cmp_pd_mask(y, limit, _CMP_LT_OQ);
-    const __m512i add = _mm512_sub_epi64(_mm512_min_epi64(q, _mm512_maskz_loadu_epi64(valid, top_steps + k)),
-                                         _mm512_maskz_loadu_epi64(valid, base_steps + k));
-    const __mmask8 done = valid & fast & clear;
-    _mm512_mask_storeu_epi64(steps + k, done, _mm512_add_epi64(_mm512_maskz_loadu_epi64(done, steps + k), add));
-    const __mmask8 undone = valid & static_cast<__mmask8>(~done);
-    for (unsigned bits = undone; bits != 0; bits &= bits - 1) rest[left++] = static_cast<std::uint32_t>(k) + static_cast<std::uint32_t>(__builtin_ctz(bits));
+    const __m512i cell = _mm512_add_epi64(lane, _mm512_set1_epi64(static_cast<long long>(k)));
+    // The k-th number of a stream is mix(key + k * golden); + golden is mix's own first step.
+    const __m512i offset = _mm512_mullo_epi64(_mm512_add_epi64(cell, _mm512_set1_epi64(1)), golden);
+    __m512i total = zero_i;
+#pragma GCC unroll 2
+    for (std::size_t j = 0; j < factors; ++j) {
+      __m512i x = _mm512_add_epi64(_mm512_set1_epi64(static_cast<long long>(keys[j])), offset);  // mix(), lane by lane
+      x = _mm512_mullo_epi64(_mm512_xor_si512(x, _mm512_srli_epi64(x, 30)), m1);
+      x = _mm512_mullo_epi64(_mm512_xor_si512(x, _mm512_srli_epi64(x, 27)), m2);
+      x = _mm512_xor_si512(x, _mm512_srli_epi64(x, 31));
+      const __m512i layer = _mm512_and_si512(x, layers);
+      const __m512i h = _mm512_srai_epi64(x, 32);  // the high 32 bits, signed
+      const __m512i inside = _mm512_cvtepu32_epi64(_mm512_i64gather_epi32(layer, z.k, 4));
+      const __mmask8 fast = _mm512_cmplt_epu64_mask(_mm512_abs_epi64(h), inside);
+      const __m512d normal = _mm512_mul_pd(_mm512_cvtepi64_pd(h), _mm512_i64gather_pd(layer, z.w, 8));
+      const std::size_t at = j * count + k;
+      const __m512d p = _mm512_add_pd(_mm512_maskz_loadu_pd(valid, point + at), _mm512_mul_pd(_mm512_set1_pd(spreads[j]), normal));
+      // Not clamped to [0, max] in points but in steps: a point below 0 gives at most 0 steps
+      // and one above the maximum at least the maximum's (a whole number of steps to 1e-7),
+      // so clamping the steps gives the same, one load and two operations fewer.
+      const __m512d y = _mm512_mul_pd(p, scale_v);
+      const __m512i q = _mm512_cvttpd_epi64(_mm512_add_pd(y, half));
+      const __m512d miss = _mm512_abs_pd(_mm512_sub_pd(y, _mm512_cvtepi64_pd(q)));
+      const __mmask8 clear = _mm512_cmp_pd_mask(_mm512_sub_pd(half, miss), tiny, _CMP_GT_OQ) & _mm512_cmp_pd_mask(y, limit, _CMP_LT_OQ);
+      const __m512i add = _mm512_max_epi64(_mm512_min_epi64(q, _mm512_maskz_loadu_epi64(valid, top_steps + at)), zero_i);
+      const __mmask8 done = valid & fast & clear;
+      total = _mm512_mask_add_epi64(total, done, total, add);
+      // The lanes left over, packed to the front of a full store without a branch.
+      const __mmask8 undone = valid & static_cast<__mmask8>(~done);
+      const __m512i which = _mm512_or_si512(cell, _mm512_set1_epi64(static_cast<long long>(j << 32)));
+      _mm512_storeu_si512(rest + left, _mm512_maskz_compress_epi64(undone, which));
+      left += static_cast<std::size_t>(__builtin_popcount(undone));
+    }
+    _mm512_mask_storeu_epi64(steps + k, valid, _mm512_add_epi64(_mm512_maskz_loadu_epi64(valid, steps + k), total));
   }
   return left;
 }
@@ -491,9 +531,9 @@ bool has_avx512() {
 }
 #endif
 
-// One cell's steps by the general code.
+// One cell's points in steps, clamped to its maximum's, by the general code.
 template <UncertainFactor::Kind kind>
-std::int64_t cell_steps(const Model& m, const Factor& factor, std::uint64_t key, std::size_t k) {
+std::int64_t cell_points_steps(const Model& m, const Factor& factor, std::uint64_t key, std::size_t k) {
   const std::size_t i = factor.first + k;
   const double p = std::clamp(drawn_point<kind>(factor.spec, m.cell_point[i], key, k), 0.0, m.cell_top[i]);
   const double y = p * m.grid_scale;  // at least 0
@@ -501,27 +541,32 @@ std::int64_t cell_steps(const Model& m, const Factor& factor, std::uint64_t key,
   if (!(y < 1.0e9 && 0.5 - std::fabs(y - static_cast<double>(q)) > 1e-6)) [[unlikely]] {
     q = static_cast<std::int64_t>(std::nearbyint(round_half_up(p, m.decimals) * m.grid_scale));
   }
-  return std::min(q, m.cell_max[i]) - m.cell_base[i];
+  return std::min(q, m.cell_max[i]);
 }
 
-// Normal cells' steps, eight at a time where the processor can and the factor's cells are of
-// units one after another (a leaf's factor over all units or a run of them: eight lanes add to
-// eight neighbouring totals).
-bool add_normal_steps_vector(const Model& m, const Factor& factor, std::uint64_t key, Workspace& w) {
+// A run's steps, eight units at a time over all its factors, where the processor can.
+bool add_run_steps_vector(const Model& m, const Model::Run& run, std::uint64_t draw_key, Workspace& w) {
 #ifdef PARINDEX_AVX512
-  if (!has_avx512() || !factor.consecutive_units) return false;
-  const std::size_t first = factor.first;
-  w.rest.resize(factor.count);
-  const std::size_t left = normal_steps_avx512(factor.count, key, factor.spec.spread, m.grid_scale, m.cell_point.data() + first,
-                                               m.cell_top.data() + first, m.cell_base.data() + first, m.cell_max.data() + first,
-                                               w.steps.data() + m.cell_unit[first], w.rest.data());
-  for (std::size_t i = 0; i < left; ++i) {
-    const std::size_t k = w.rest[i];
-    w.steps[m.cell_unit[first + k]] += cell_steps<UncertainFactor::Kind::normal>(m, factor, key, k);
+  if (!has_avx512()) return false;
+  w.keys.resize(run.factors);
+  w.spreads.resize(run.factors);
+  for (std::size_t j = 0; j < run.factors; ++j) {
+    w.keys[j] = rnd::stream_key(draw_key, run.first_factor + j);
+    w.spreads[j] = m.factors[run.first_factor + j].spec.spread;
   }
+  w.rest.resize(run.factors * run.count + 8);  // a full store past the last cell left
+  const std::size_t first = m.factors[run.first_factor].first;
+  std::int64_t* steps = w.steps.data() + run.unit;
+  const std::size_t left = normal_run_avx512(w.keys.data(), w.spreads.data(), run.factors, run.count, m.grid_scale,
+                                             m.cell_point.data() + first, m.cell_max.data() + first, steps, w.rest.data());
+  for (std::size_t i = 0; i < left; ++i) {
+    const std::size_t j = w.rest[i] >> 32, k = w.rest[i] & 0xffffffffu;
+    steps[k] += cell_points_steps<UncertainFactor::Kind::normal>(m, m.factors[run.first_factor + j], w.keys[j], k);
+  }
+  for (std::size_t k = 0; k < run.count; ++k) steps[k] -= run.base[k];
   return true;
 #else
-  (void)m, (void)factor, (void)key, (void)w;
+  (void)m, (void)run, (void)draw_key, (void)w;
   return false;
 #endif
 }
@@ -530,12 +575,13 @@ void evaluate_grid_draw(const Model& m, std::uint64_t draw, Workspace& w) {
   const auto& s = m.batch.scores;
   w.steps.assign(m.unit_base.begin(), m.unit_base.end());
   const std::uint64_t draw_key = rnd::draw_key(m.seed, draw, 0);
+  const bool vector = std::all_of(m.runs.begin(), m.runs.end(), [&](const Model::Run& run) { return add_run_steps_vector(m, run, draw_key, w); });
   for (std::size_t f = 0; f < m.factors.size(); ++f) {
     const Factor& factor = m.factors[f];
     const std::uint64_t key = rnd::stream_key(draw_key, f);
     switch (factor.spec.kind) {
       case UncertainFactor::Kind::normal:
-        if (!add_normal_steps_vector(m, factor, key, w)) draw_and_add_steps<UncertainFactor::Kind::normal>(m, factor, key, w.steps.data());
+        if (!vector || !factor.consecutive_units || factor.count == 0) draw_and_add_steps<UncertainFactor::Kind::normal>(m, factor, key, w.steps.data());
         break;
       case UncertainFactor::Kind::uniform: draw_and_add_steps<UncertainFactor::Kind::uniform>(m, factor, key, w.steps.data()); break;
       case UncertainFactor::Kind::range: draw_and_add_steps<UncertainFactor::Kind::range>(m, factor, key, w.steps.data()); break;
