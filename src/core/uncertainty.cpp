@@ -478,7 +478,8 @@ __attribute__((target("avx512f,avx512dq,avx512vl"))) std::size_t normal_run_avx5
   const __m512i m1 = _mm512_set1_epi64(static_cast<long long>(0xbf58476d1ce4e5b9ULL));
   const __m512i m2 = _mm512_set1_epi64(static_cast<long long>(0x94d049bb133111ebULL));
   const __m512i layers = _mm512_set1_epi64(rnd::Ziggurat::layers - 1);
-  const __m512i zero_i = _mm512_setzero_si512();
+  const __m512i zero_i = _mm512_setzero_si512(), low16 = _mm512_set1_epi64(0xffff);
+  const __m512d w_unit = _mm512_set1_pd(rnd::Ziggurat::w_unit);
   const __m512d scale_v = _mm512_set1_pd(scale);
   const __m512d half = _mm512_set1_pd(0.5), tiny = _mm512_set1_pd(1e-6), limit = _mm512_set1_pd(1.0e9);
   std::size_t left = 0;
@@ -496,9 +497,11 @@ __attribute__((target("avx512f,avx512dq,avx512vl"))) std::size_t normal_run_avx5
       x = _mm512_xor_si512(x, _mm512_srli_epi64(x, 31));
       const __m512i layer = _mm512_and_si512(x, layers);
       const __m512i h = _mm512_srai_epi64(x, 32);  // the high 32 bits, signed
-      const __m512i inside = _mm512_cvtepu32_epi64(_mm512_i64gather_epi32(layer, z.k, 4));
-      const __mmask8 fast = _mm512_cmplt_epu64_mask(_mm512_abs_epi64(h), inside);
-      const __m512d normal = _mm512_mul_pd(_mm512_cvtepi64_pd(h), _mm512_i64gather_pd(layer, z.w, 8));
+      // One gather for both: the layer's end in whole x_unit above, its k's top 16 bits below.
+      const __m512i packed = _mm512_i64gather_epi64(layer, reinterpret_cast<const long long*>(z.packed), 8);
+      const __mmask8 fast = _mm512_cmplt_epu64_mask(_mm512_srli_epi64(_mm512_abs_epi64(h), 16), _mm512_and_si512(packed, low16));
+      const __m512d width = _mm512_mul_pd(_mm512_cvtepu64_pd(_mm512_srli_epi64(packed, 16)), w_unit);  // = z.w[layer], exactly
+      const __m512d normal = _mm512_mul_pd(_mm512_cvtepi64_pd(h), width);
       const std::size_t at = j * count + k;
       const __m512d p = _mm512_add_pd(_mm512_maskz_loadu_pd(valid, point + at), _mm512_mul_pd(_mm512_set1_pd(spreads[j]), normal));
       // Not clamped to [0, max] in points but in steps: a point below 0 gives at most 0 steps
