@@ -264,7 +264,7 @@ void draw_factor(const Model& m, std::size_t f, std::uint64_t draw_key, double* 
 struct Workspace {
   std::vector<double> drawn, index, scale, multiplier, weights;
   std::vector<std::int64_t> steps;
-  std::vector<std::uint64_t> rest, keys;
+  std::vector<std::uint64_t> rest, keys, bits, entries;
   std::vector<double> spreads;
   RankedValues ranked;
   std::vector<double> shown;
@@ -464,20 +464,27 @@ void draw_and_add_steps(const Model& m, const Factor& factor, std::uint64_t key,
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 #endif
+// Each 64-bit number's layer entry, by plain loads: a gather of eight (vpgatherqq) costs more
+// than the eight loads it stands for, on Zen 5 some 25 cycles, 40% of the whole Monte Carlo.
+// Not inlined into the AVX-512 code, where a compiler could turn the loop back into gathers.
+[[gnu::noinline]] void look_up_layers(const std::uint64_t* bits, std::size_t count, std::uint64_t* entries) {
+  const std::uint64_t* packed = rnd::ziggurat_table.packed;
+  for (std::size_t i = 0; i < count; ++i) entries[i] = packed[bits[i] & (rnd::Ziggurat::layers - 1)];
+}
+
 // Adds to `steps` (count units) the points in steps of a run's cells, less nothing: the
 // caller subtracts the run's base. Factor j's cells are at point + j * count, its stream's key
 // keys[j]. A block of eight units is totalled over all the factors in a register, so no total
 // goes through memory between factors. The cells left to the scalar code go to `rest` as
-// (j << 32) | k; returns how many.
+// (j << 32) | k; returns how many. `bits` and `entries` hold 8 * factors numbers each.
 __attribute__((target("avx512f,avx512dq,avx512vl"))) std::size_t normal_run_avx512(
     const std::uint64_t* keys, const double* spreads, std::size_t factors, std::size_t count, double scale,
-    const double* point, const std::int64_t* top_steps, std::int64_t* steps, std::uint64_t* rest) {
-  const auto& z = rnd::ziggurat_table;
+    const double* point, const std::int64_t* top_steps, std::int64_t* steps, std::uint64_t* rest, std::uint64_t* bits,
+    std::uint64_t* entries) {
   const __m512i lane = _mm512_set_epi64(7, 6, 5, 4, 3, 2, 1, 0);
   const __m512i golden = _mm512_set1_epi64(static_cast<long long>(rnd::golden));
   const __m512i m1 = _mm512_set1_epi64(static_cast<long long>(0xbf58476d1ce4e5b9ULL));
   const __m512i m2 = _mm512_set1_epi64(static_cast<long long>(0x94d049bb133111ebULL));
-  const __m512i layers = _mm512_set1_epi64(rnd::Ziggurat::layers - 1);
   const __m512i zero_i = _mm512_setzero_si512(), low16 = _mm512_set1_epi64(0xffff);
   const __m512d w_unit = _mm512_set1_pd(rnd::Ziggurat::w_unit);
   const __m512d scale_v = _mm512_set1_pd(scale);
@@ -488,17 +495,19 @@ __attribute__((target("avx512f,avx512dq,avx512vl"))) std::size_t normal_run_avx5
     const __m512i cell = _mm512_add_epi64(lane, _mm512_set1_epi64(static_cast<long long>(k)));
     // The k-th number of a stream is mix(key + k * golden); + golden is mix's own first step.
     const __m512i offset = _mm512_mullo_epi64(_mm512_add_epi64(cell, _mm512_set1_epi64(1)), golden);
-    __m512i total = zero_i;
-#pragma GCC unroll 2
     for (std::size_t j = 0; j < factors; ++j) {
       __m512i x = _mm512_add_epi64(_mm512_set1_epi64(static_cast<long long>(keys[j])), offset);  // mix(), lane by lane
       x = _mm512_mullo_epi64(_mm512_xor_si512(x, _mm512_srli_epi64(x, 30)), m1);
       x = _mm512_mullo_epi64(_mm512_xor_si512(x, _mm512_srli_epi64(x, 27)), m2);
-      x = _mm512_xor_si512(x, _mm512_srli_epi64(x, 31));
-      const __m512i layer = _mm512_and_si512(x, layers);
-      const __m512i h = _mm512_srai_epi64(x, 32);  // the high 32 bits, signed
-      // One gather for both: the layer's end in whole x_unit above, its k's top 16 bits below.
-      const __m512i packed = _mm512_i64gather_epi64(layer, reinterpret_cast<const long long*>(z.packed), 8);
+      _mm512_storeu_si512(bits + 8 * j, _mm512_xor_si512(x, _mm512_srli_epi64(x, 31)));
+    }
+    look_up_layers(bits, 8 * factors, entries);
+    __m512i total = zero_i;
+#pragma GCC unroll 2
+    for (std::size_t j = 0; j < factors; ++j) {
+      const __m512i h = _mm512_srai_epi64(_mm512_loadu_si512(bits + 8 * j), 32);  // the high 32 bits, signed
+      // The layer's end in whole x_unit above, its k's top 16 bits below.
+      const __m512i packed = _mm512_loadu_si512(entries + 8 * j);
       const __mmask8 fast = _mm512_cmplt_epu64_mask(_mm512_srli_epi64(_mm512_abs_epi64(h), 16), _mm512_and_si512(packed, low16));
       const __m512d width = _mm512_mul_pd(_mm512_cvtepu64_pd(_mm512_srli_epi64(packed, 16)), w_unit);  // = z.w[layer], exactly
       const __m512d normal = _mm512_mul_pd(_mm512_cvtepi64_pd(h), width);
@@ -558,10 +567,13 @@ bool add_run_steps_vector(const Model& m, const Model::Run& run, std::uint64_t d
     w.spreads[j] = m.factors[run.first_factor + j].spec.spread;
   }
   w.rest.resize(run.factors * run.count + 8);  // a full store past the last cell left
+  w.bits.resize(8 * run.factors);
+  w.entries.resize(8 * run.factors);
   const std::size_t first = m.factors[run.first_factor].first;
   std::int64_t* steps = w.steps.data() + run.unit;
   const std::size_t left = normal_run_avx512(w.keys.data(), w.spreads.data(), run.factors, run.count, m.grid_scale,
-                                             m.cell_point.data() + first, m.cell_max.data() + first, steps, w.rest.data());
+                                             m.cell_point.data() + first, m.cell_max.data() + first, steps, w.rest.data(), w.bits.data(),
+                                             w.entries.data());
   for (std::size_t i = 0; i < left; ++i) {
     const std::size_t j = w.rest[i] >> 32, k = w.rest[i] & 0xffffffffu;
     steps[k] += cell_points_steps<UncertainFactor::Kind::normal>(m, m.factors[run.first_factor + j], w.keys[j], k);
