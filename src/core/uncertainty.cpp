@@ -386,16 +386,20 @@ bool has_avx512();
 
 // A unit's rank is one more than the number of units shown strictly higher: for a hundred
 // units, ten thousand comparisons eight at a time, with no branch to mispredict, beat finishing
-// a sort (whose every insertion ends on a mispredicted branch).
+// a sort (whose every insertion ends on a mispredicted branch). Eight units' counts are kept
+// in a register, each other unit's figure compared with all eight at once and added as a mask.
 __attribute__((target("avx512f"))) void ranks_by_counting_avx512(const double* shown, std::size_t n, int* rank) {
-  for (std::size_t i = 0; i < n; ++i) {
-    const __m512d mine = _mm512_set1_pd(shown[i]);
-    int higher = 0;
-    for (std::size_t j = 0; j < n; j += 8) {
-      const __mmask8 valid = n - j >= 8 ? 0xff : static_cast<__mmask8>((1u << (n - j)) - 1);
-      higher += __builtin_popcount(_mm512_mask_cmp_pd_mask(valid, _mm512_maskz_loadu_pd(valid, shown + j), mine, _CMP_GT_OQ));
+  const __m512i one = _mm512_set1_epi64(1);
+  for (std::size_t i = 0; i < n; i += 8) {
+    const __mmask8 valid = n - i >= 8 ? 0xff : static_cast<__mmask8>((1u << (n - i)) - 1);
+    const __m512d mine = _mm512_maskz_loadu_pd(valid, shown + i);
+    __m512i higher = one;  // the rank, from 1
+#pragma GCC unroll 4
+    for (std::size_t j = 0; j < n; ++j) {
+      const __mmask8 above = _mm512_cmp_pd_mask(_mm512_set1_pd(shown[j]), mine, _CMP_GT_OQ);
+      higher = _mm512_mask_add_epi64(higher, above, higher, one);
     }
-    rank[i] = higher + 1;
+    _mm512_mask_cvtepi64_storeu_epi32(rank + i, valid, higher);
   }
 }
 #endif
