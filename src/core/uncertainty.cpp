@@ -384,6 +384,52 @@ void rank_ungrouped(const Model& m, Workspace& w) {
 #ifdef PARINDEX_AVX512
 bool has_avx512();
 
+// GCC 12's AVX-512 headers trip -Wmaybe-uninitialized on their own undefined vectors.
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#endif
+
+// Every unit's figure as shown (round_half_up_fast), eight at a time: a positive y = x * 10^d
+// under 1e9 and away from a tie by round_half_up_fast's margin rounds to y's nearest integer,
+// as its truncation of y + 0.5 does, and is divided by the same power of ten; any other
+// figure by round_half_up_fast itself.
+__attribute__((target("avx512f,avx512dq"))) void shown_avx512(const double* index, std::size_t n, int decimals, double* shown) {
+  constexpr double scales[] = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6};  // round_half_up_fast's
+  const __m512d s = _mm512_set1_pd(scales[decimals]), zero = _mm512_setzero_pd();
+  const __m512d clear_below = _mm512_set1_pd(0x1.ffffbce4217d3p-2), limit = _mm512_set1_pd(1.0e9);
+  for (std::size_t i = 0; i < n; i += 8) {
+    const __mmask8 valid = n - i >= 8 ? 0xff : static_cast<__mmask8>((1u << (n - i)) - 1);
+    const __m512d y = _mm512_mul_pd(_mm512_maskz_loadu_pd(valid, index + i), s);
+    const __m512d miss = _mm512_abs_pd(_mm512_reduce_pd(y, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC));
+    const __mmask8 done = valid & _mm512_cmp_pd_mask(miss, clear_below, _CMP_LT_OQ) & _mm512_cmp_pd_mask(y, limit, _CMP_LT_OQ) &
+                          _mm512_cmp_pd_mask(y, zero, _CMP_GT_OQ);
+    const __m512d r = _mm512_roundscale_pd(y, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC);
+    _mm512_mask_storeu_pd(shown + i, done, _mm512_div_pd(r, s));
+    for (unsigned lanes = valid & static_cast<__mmask8>(~done); lanes != 0; lanes &= lanes - 1) {
+      const std::size_t u = i + static_cast<unsigned>(__builtin_ctz(lanes));
+      shown[u] = round_half_up_fast(index[u], decimals);
+    }
+  }
+}
+
+// The grid draw's index % of every unit, as evaluate_grid_draw's loop computes it, eight at a time.
+__attribute__((target("avx512f,avx512dq"))) void index_from_steps_avx512(const std::int64_t* steps, const BatchScores& s, double scale,
+                                                                     double* index) {
+  const std::size_t n = s.total.size();
+  const __m512d scale_v = _mm512_set1_pd(scale), zero = _mm512_setzero_pd(), hundred = _mm512_set1_pd(100.0);
+  for (std::size_t u = 0; u < n; u += 8) {
+    const __mmask8 valid = n - u >= 8 ? 0xff : static_cast<__mmask8>((1u << (n - u)) - 1);
+    const __m512d points = _mm512_div_pd(_mm512_cvtepi64_pd(_mm512_maskz_loadu_epi64(valid, steps + u)), scale_v);
+    const __m512d net = _mm512_sub_pd(_mm512_add_pd(points, _mm512_maskz_loadu_pd(valid, s.bonus.data() + u)),
+                                      _mm512_maskz_loadu_pd(valid, s.penalty.data() + u));
+    const __m512d total = _mm512_max_pd(net, zero);  // (net > 0) ? net : 0, as std::max(0.0, net)
+    const __m512d max = _mm512_maskz_loadu_pd(valid, s.scale_max.data() + u);
+    const __mmask8 scored = _mm512_cmp_pd_mask(max, zero, _CMP_GT_OQ);
+    _mm512_mask_storeu_pd(index + u, valid, _mm512_mul_pd(_mm512_maskz_div_pd(scored, total, max), hundred));
+  }
+}
+
 // A unit's rank is one more than the number of units shown strictly higher: for a hundred
 // units, ten thousand comparisons eight at a time, with no branch to mispredict, beat finishing
 // a sort (whose every insertion ends on a mispredicted branch). Eight units' counts are kept
@@ -402,6 +448,9 @@ __attribute__((target("avx512f"))) void ranks_by_counting_avx512(const double* s
     _mm512_mask_cvtepi64_storeu_epi32(rank + i, valid, higher);
   }
 }
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic pop
+#endif
 #endif
 
 void rank_draw(const Model& m, Workspace& w) {
@@ -409,7 +458,7 @@ void rank_draw(const Model& m, Workspace& w) {
   const std::size_t n = w.index.size();
   if (std::holds_alternative<std::monostate>(m.grouping) && n <= 256 && has_avx512()) {
     w.shown.resize(n);
-    for (std::size_t i = 0; i < n; ++i) w.shown[i] = round_half_up_fast(w.index[i], m.tie_decimals);
+    shown_avx512(w.index.data(), n, m.tie_decimals, w.shown.data());
     w.ranked.rank.resize(n);
     w.ranked.group.assign(n, -1);
     ranks_by_counting_avx512(w.shown.data(), n, w.ranked.rank.data());
@@ -630,6 +679,9 @@ void evaluate_grid_draw(const Model& m, std::uint64_t draw, Workspace& w) {
   }
   const double scale = m.grid_scale;
   w.index.resize(s.total.size());
+#ifdef PARINDEX_AVX512
+  if (has_avx512()) return index_from_steps_avx512(w.steps.data(), s, scale, w.index.data());
+#endif
   for (std::size_t u = 0; u < w.index.size(); ++u) {
     // A whole number of steps over a power of ten: the correctly rounded decimal, as
     // round_half_up_fast gives for the same total summed in doubles.
