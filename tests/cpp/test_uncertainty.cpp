@@ -51,16 +51,15 @@ TEST(Uncertainty, SameSeedSameResultWhateverTheThreads) {
   EXPECT_NE(rank_uncertainty(fw, batch, o).rank_frequency, one.rank_frequency);
 }
 
-TEST(Uncertainty, EqualsRankingTheSameDrawsByHand) {
-  const auto fw = langson();
-  const auto batch = langson_batch(fw);
-  const auto o = options(fw, batch);
-  const auto result = rank_uncertainty(fw, batch, o);
+// The rank and group frequencies of the draws uncertainty_draws gives, each drawn score
+// becoming the appraised score and the kernel evaluating from scratch.
+std::pair<std::vector<std::uint32_t>, std::vector<std::uint32_t>> ranked_by_hand(const Framework& fw, const BatchResult& batch,
+                                                                                 const UncertaintyOptions& o) {
   const auto draws = uncertainty_draws(fw, batch, o);
+  const auto groups = group_names(o.ranking.grouping).size();
   const std::size_t n = batch.units.size(), cells = draws.unit.size();
-  std::vector<std::uint32_t> frequency(n * n, 0), group(n * 2, 0);
+  std::vector<std::uint32_t> frequency(n * n, 0), group(n * groups, 0);
   for (std::size_t d = 0; d < o.draws; ++d) {
-    // Each drawn score becomes the appraised score, and the kernel evaluates from scratch.
     InputTable table = batch.inputs;
     for (std::size_t k = 0; k < cells; ++k) {
       const auto leaf = static_cast<std::size_t>(fw.plan().leaf_of(draws.node[k]));
@@ -70,17 +69,38 @@ TEST(Uncertainty, EqualsRankingTheSameDrawsByHand) {
     const auto r = rank_values(scores.index_percent, 2, o.ranking.grouping);
     for (std::size_t u = 0; u < n; ++u) {
       ++frequency[u * n + static_cast<std::size_t>(r.rank[u] - 1)];
-      if (r.group[u] >= 0) ++group[u * 2 + static_cast<std::size_t>(r.group[u])];
+      if (r.group[u] >= 0) ++group[u * groups + static_cast<std::size_t>(r.group[u])];
     }
   }
+  return {frequency, group};
+}
+
+TEST(Uncertainty, EqualsRankingTheSameDrawsByHand) {
+  const auto fw = langson();
+  const auto batch = langson_batch(fw);
+  const auto o = options(fw, batch);
+  const auto result = rank_uncertainty(fw, batch, o);
+  const auto [frequency, group] = ranked_by_hand(fw, batch, o);
   EXPECT_EQ(result.rank_frequency, frequency);
   EXPECT_EQ(result.group_frequency, group);
   // Every unit's row counts every draw.
+  const std::size_t n = batch.units.size();
   for (std::size_t u = 0; u < n; ++u) {
     std::uint64_t sum = 0;
     for (std::size_t r = 0; r < n; ++r) sum += result.rank_frequency[u * n + r];
     EXPECT_EQ(sum, o.draws);
   }
+}
+
+TEST(Uncertainty, UngroupedRanksEqualRankingTheSameDrawsByHand) {
+  // Without groups the draw loop ranks by its own code (with AVX-512, by counting): the same ranks.
+  const auto fw = langson();
+  const auto batch = langson_batch(fw);
+  auto o = options(fw, batch);
+  o.ranking.grouping = {};
+  o.factors = survey_factors(fw, 10.0);
+  o.draws = 1000;
+  EXPECT_EQ(rank_uncertainty(fw, batch, o).rank_frequency, ranked_by_hand(fw, batch, o).first);
 }
 
 TEST(Uncertainty, KernelPathEqualsTheFastPath) {
