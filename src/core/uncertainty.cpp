@@ -510,15 +510,16 @@ void draw_and_add_steps(const Model& m, const Factor& factor, std::uint64_t key,
 }
 
 #ifdef PARINDEX_AVX512
-// Eight normal cells at a time with AVX-512 (checked at run time; the build stays portable):
+// Normal cells eight at a time with AVX-512 (checked at run time; the build stays portable):
 // the same integer and IEEE operations as drawn_point and draw_and_add_steps, lane by lane, no
-// multiply-add fused (-ffp-contract=off, CMakeLists.txt), so the same steps to the bit. A lane outside its layer's rectangle, or
-// near a rounding tie, is left to the scalar code.
+// multiply-add fused (-ffp-contract=off, CMakeLists.txt), so the same steps to the bit. A lane
+// outside its layer's rectangle, or near a rounding tie, is left to the scalar code.
 // GCC 12's AVX-512 headers trip -Wmaybe-uninitialized on their own undefined vectors.
 #if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 #endif
+
 // Each 64-bit number's layer entry, by plain loads: a gather of eight (vpgatherqq) costs more
 // than the eight loads it stands for, on Zen 5 some 25 cycles, 40% of the whole Monte Carlo.
 // Not inlined into the AVX-512 code, where a compiler could turn the loop back into gathers.
@@ -543,12 +544,12 @@ std::size_t list_undone(const std::uint8_t* undone, std::size_t factors, std::si
   return left;
 }
 
-// Adds to `steps` (count units) the points in steps of a run's cells, less nothing: the
-// caller subtracts the run's base. Factor j's cells are at point + j * count, its stream's key
+// Adds to `steps` (count units) the drawn points, in steps, of a run's cells; the caller
+// subtracts the run's base. Factor j's cells are at point + j * count, its stream's key
 // keys[j]. A block of eight units is totalled over all the factors in a register, so no total
 // goes through memory between factors. The cells left to the scalar code go to `rest` as
-// (j << 32) | k; returns how many. `bits` and `entries` hold 8 * factors numbers each,
-// `undone` a byte per factor and up to seven more, zero.
+// (j << 32) | k; returns how many. Scratch: `bits` and `entries` hold 8 * factors numbers
+// each, `undone` a byte per factor and up to seven more, zero.
 __attribute__((target("avx512f,avx512dq,avx512vl"))) std::size_t normal_run_avx512(
     const std::uint64_t* keys, const double* spreads, std::size_t factors, std::size_t count, double scale,
     const double* point, const std::int64_t* top_steps, std::int64_t* steps, std::uint64_t* rest, std::uint64_t* bits,
@@ -589,9 +590,9 @@ __attribute__((target("avx512f,avx512dq,avx512vl"))) std::size_t normal_run_avx5
       // Not clamped to [0, max] in points but in steps: a point below 0 gives at most 0 steps
       // and one above the maximum at least the maximum's (a whole number of steps to 1e-7),
       // so clamping the steps gives the same, one load and two operations fewer.
-      // Rounded to the nearest step, and its distance from y exactly (vreducepd): away from a
-      // tie by the scalar code's margin (0.5 - miss > 1e-6, i.e. miss < clear_below), that is
-      // the scalar code's trunc(y + 0.5), or at most 0 where y < 0.
+      // y's nearest integer, and its distance from y exactly (vreducepd): away from a tie by
+      // the scalar code's margin (0.5 - miss > 1e-6, i.e. miss < clear_below) that is the
+      // scalar code's trunc(y + 0.5), or at most 0 where y < 0.
       const __m512d y = _mm512_mul_pd(p, scale_v);
       const __m512i q = _mm512_cvt_roundpd_epi64(y, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC);
       const __m512d miss = _mm512_abs_pd(_mm512_reduce_pd(y, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC));
