@@ -67,10 +67,11 @@ struct Model {
   std::vector<std::int64_t> cell_base, cell_max, unit_base;  // in grid steps
   std::vector<double> cell_point, cell_top;  // the cells' points and maxima, contiguous for vector loads
   std::vector<std::uint32_t> cell_unit;
-  // Factors one after another that are normal and draw the same run of consecutive units (as
-  // a leaf's factor over all units does): the vector path totals a block of units over all of
-  // a run's factors in registers.
+  // Factors one after another of one kind that draw the same run of consecutive units (as a
+  // leaf's factor over all units does): the vector path totals a block of units over all of a
+  // run's factors in registers.
   struct Run {
+    UncertainFactor::Kind kind = UncertainFactor::Kind::normal;
     std::size_t first_factor = 0, factors = 0, unit = 0, count = 0;
     std::vector<std::int64_t> base;  // per unit of the run, its cells' points in steps, added up
   };
@@ -197,16 +198,16 @@ void find_grid(Model& m) {
 
 bool extends_run(const Model& m, const Model::Run& run, const Factor& f) {
   const Factor& last = m.factors[run.first_factor + run.factors - 1];
-  return f.spec.kind == UncertainFactor::Kind::normal && f.consecutive_units && f.count == run.count &&
-         f.first == last.first + last.count && m.cell_unit[f.first] == run.unit;
+  return f.spec.kind == run.kind && f.consecutive_units && f.count == run.count && f.first == last.first + last.count &&
+         m.cell_unit[f.first] == run.unit;
 }
 
 void find_runs(Model& m) {
   for (std::size_t f = 0; f < m.factors.size(); ++f) {
     const Factor& factor = m.factors[f];
-    if (factor.spec.kind != UncertainFactor::Kind::normal || !factor.consecutive_units || factor.count == 0) continue;
+    if (factor.spec.kind == UncertainFactor::Kind::weight || !factor.consecutive_units || factor.count == 0) continue;
     if (m.runs.empty() || !extends_run(m, m.runs.back(), factor)) {
-      m.runs.push_back({f, 0, m.cell_unit[factor.first], factor.count, std::vector<std::int64_t>(factor.count, 0)});
+      m.runs.push_back({factor.spec.kind, f, 0, m.cell_unit[factor.first], factor.count, std::vector<std::int64_t>(factor.count, 0)});
     }
     Model::Run& run = m.runs.back();
     ++run.factors;
@@ -267,7 +268,7 @@ struct Workspace {
   std::vector<std::int64_t> steps;
   std::vector<std::uint64_t> rest, keys, bits, entries;
   std::vector<std::uint8_t> undone;
-  std::vector<double> spreads;
+  std::vector<double> slopes, lows;
   RankedValues ranked;
   std::vector<double> shown;
   InputTable table;
@@ -544,23 +545,32 @@ std::size_t list_undone(const std::uint8_t* undone, std::size_t factors, std::si
   return left;
 }
 
+// rnd::mix, lane by lane.
+__attribute__((target("avx512f,avx512dq"), always_inline)) inline __m512i mix8(__m512i x) {
+  x = _mm512_mullo_epi64(_mm512_xor_si512(x, _mm512_srli_epi64(x, 30)), _mm512_set1_epi64(static_cast<long long>(0xbf58476d1ce4e5b9ULL)));
+  x = _mm512_mullo_epi64(_mm512_xor_si512(x, _mm512_srli_epi64(x, 27)), _mm512_set1_epi64(static_cast<long long>(0x94d049bb133111ebULL)));
+  return _mm512_xor_si512(x, _mm512_srli_epi64(x, 31));
+}
+
 // Adds to `steps` (count units) the drawn points, in steps, of a run's cells; the caller
 // subtracts the run's base. Factor j's cells are at point + j * count, its stream's key
-// keys[j]. A block of eight units is totalled over all the factors in a register, so no total
+// keys[j], its point drawn as drawn_point does: the cell's point + slopes[j] × a normal or
+// 2u − 1 (slopes[j] the spread), or lows[j] + slopes[j] × u for a range (slopes[j] its
+// width). A block of eight units is totalled over all the factors in a register, so no total
 // goes through memory between factors. The cells left to the scalar code go to `rest` as
 // (j << 32) | k; returns how many. Scratch: `bits` and `entries` hold 8 * factors numbers
 // each, `undone` a byte per factor and up to seven more, zero.
-__attribute__((target("avx512f,avx512dq,avx512vl"))) std::size_t normal_run_avx512(
-    const std::uint64_t* keys, const double* spreads, std::size_t factors, std::size_t count, double scale,
+template <UncertainFactor::Kind kind>
+__attribute__((target("avx512f,avx512dq,avx512vl"))) std::size_t run_avx512(
+    const std::uint64_t* keys, const double* slopes, const double* lows, std::size_t factors, std::size_t count, double scale,
     const double* point, const std::int64_t* top_steps, std::int64_t* steps, std::uint64_t* rest, std::uint64_t* bits,
     std::uint64_t* entries, std::uint8_t* undone) {
+  constexpr bool normal = kind == UncertainFactor::Kind::normal;
   const __m512i lane = _mm512_set_epi64(7, 6, 5, 4, 3, 2, 1, 0);
   const __m512i golden = _mm512_set1_epi64(static_cast<long long>(rnd::golden));
-  const __m512i m1 = _mm512_set1_epi64(static_cast<long long>(0xbf58476d1ce4e5b9ULL));
-  const __m512i m2 = _mm512_set1_epi64(static_cast<long long>(0x94d049bb133111ebULL));
   const __m512i zero_i = _mm512_setzero_si512(), low16 = _mm512_set1_epi64(0xffff);
-  const __m512d w_unit = _mm512_set1_pd(rnd::Ziggurat::w_unit);
-  const __m512d scale_v = _mm512_set1_pd(scale);
+  const __m512d w_unit = _mm512_set1_pd(rnd::Ziggurat::w_unit), u_unit = _mm512_set1_pd(0x1.0p-53);
+  const __m512d scale_v = _mm512_set1_pd(scale), one = _mm512_set1_pd(1.0);
   // The least double d with miss < d exactly when 0.5 - miss > 1e-6 (0.5 - miss exact there).
   const __m512d clear_below = _mm512_set1_pd(0x1.ffffbce4217d3p-2), limit = _mm512_set1_pd(1.0e9);
   std::size_t left = 0;
@@ -569,24 +579,34 @@ __attribute__((target("avx512f,avx512dq,avx512vl"))) std::size_t normal_run_avx5
     const __m512i cell = _mm512_add_epi64(lane, _mm512_set1_epi64(static_cast<long long>(k)));
     // The k-th number of a stream is mix(key + k * golden); + golden is mix's own first step.
     const __m512i offset = _mm512_mullo_epi64(_mm512_add_epi64(cell, _mm512_set1_epi64(1)), golden);
-    for (std::size_t j = 0; j < factors; ++j) {
-      __m512i x = _mm512_add_epi64(_mm512_set1_epi64(static_cast<long long>(keys[j])), offset);  // mix(), lane by lane
-      x = _mm512_mullo_epi64(_mm512_xor_si512(x, _mm512_srli_epi64(x, 30)), m1);
-      x = _mm512_mullo_epi64(_mm512_xor_si512(x, _mm512_srli_epi64(x, 27)), m2);
-      _mm512_storeu_si512(bits + 8 * j, _mm512_xor_si512(x, _mm512_srli_epi64(x, 31)));
+    if constexpr (normal) {
+      for (std::size_t j = 0; j < factors; ++j) _mm512_storeu_si512(bits + 8 * j, mix8(_mm512_add_epi64(_mm512_set1_epi64(static_cast<long long>(keys[j])), offset)));
+      look_up_layers(bits, 8 * factors, entries);
     }
-    look_up_layers(bits, 8 * factors, entries);
     __m512i total = zero_i;
 #pragma GCC unroll 2
     for (std::size_t j = 0; j < factors; ++j) {
-      const __m512i h = _mm512_srai_epi64(_mm512_loadu_si512(bits + 8 * j), 32);  // the high 32 bits, signed
-      // The layer's end in whole x_unit above, its k's top 16 bits below.
-      const __m512i packed = _mm512_loadu_si512(entries + 8 * j);
-      const __mmask8 fast = _mm512_cmplt_epu64_mask(_mm512_srli_epi64(_mm512_abs_epi64(h), 16), _mm512_and_si512(packed, low16));
-      const __m512d width = _mm512_mul_pd(_mm512_cvtepu64_pd(_mm512_srli_epi64(packed, 16)), w_unit);  // = z.w[layer], exactly
-      const __m512d normal = _mm512_mul_pd(_mm512_cvtepi64_pd(h), width);
       const std::size_t at = j * count + k;
-      const __m512d p = _mm512_add_pd(_mm512_maskz_loadu_pd(valid, point + at), _mm512_mul_pd(_mm512_set1_pd(spreads[j]), normal));
+      __mmask8 fast = 0xff;
+      __m512d p;
+      if constexpr (normal) {
+        const __m512i h = _mm512_srai_epi64(_mm512_loadu_si512(bits + 8 * j), 32);  // the high 32 bits, signed
+        // The layer's end in whole x_unit above, its k's top 16 bits below.
+        const __m512i packed = _mm512_loadu_si512(entries + 8 * j);
+        fast = _mm512_cmplt_epu64_mask(_mm512_srli_epi64(_mm512_abs_epi64(h), 16), _mm512_and_si512(packed, low16));
+        const __m512d width = _mm512_mul_pd(_mm512_cvtepu64_pd(_mm512_srli_epi64(packed, 16)), w_unit);  // = z.w[layer], exactly
+        const __m512d z = _mm512_mul_pd(_mm512_cvtepi64_pd(h), width);
+        p = _mm512_add_pd(_mm512_maskz_loadu_pd(valid, point + at), _mm512_mul_pd(_mm512_set1_pd(slopes[j]), z));
+      } else {
+        // rnd::to_uniform: the top 53 bits, exactly a double, times an exact power of two.
+        const __m512d u = _mm512_mul_pd(_mm512_cvtepu64_pd(_mm512_srli_epi64(mix8(_mm512_add_epi64(_mm512_set1_epi64(static_cast<long long>(keys[j])), offset)), 11)), u_unit);
+        if constexpr (kind == UncertainFactor::Kind::uniform) {
+          const __m512d r = _mm512_sub_pd(_mm512_add_pd(u, u), one);  // 2 * u - 1
+          p = _mm512_add_pd(_mm512_maskz_loadu_pd(valid, point + at), _mm512_mul_pd(_mm512_set1_pd(slopes[j]), r));
+        } else {
+          p = _mm512_add_pd(_mm512_set1_pd(lows[j]), _mm512_mul_pd(_mm512_set1_pd(slopes[j]), u));
+        }
+      }
       // Not clamped to [0, max] in points but in steps: a point below 0 gives at most 0 steps
       // and one above the maximum at least the maximum's (a whole number of steps to 1e-7),
       // so clamping the steps gives the same, one load and two operations fewer.
@@ -630,30 +650,45 @@ std::int64_t cell_points_steps(const Model& m, const Factor& factor, std::uint64
   return std::min(q, m.cell_max[i]);
 }
 
+#ifdef PARINDEX_AVX512
+template <UncertainFactor::Kind kind>
+void add_run_steps_avx512(const Model& m, const Model::Run& run, Workspace& w) {
+  const std::size_t first = m.factors[run.first_factor].first;
+  std::int64_t* steps = w.steps.data() + run.unit;
+  const std::size_t left = run_avx512<kind>(w.keys.data(), w.slopes.data(), w.lows.data(), run.factors, run.count, m.grid_scale,
+                                            m.cell_point.data() + first, m.cell_max.data() + first, steps, w.rest.data(),
+                                            w.bits.data(), w.entries.data(), w.undone.data());
+  for (std::size_t i = 0; i < left; ++i) {
+    const std::size_t j = w.rest[i] >> 32, k = w.rest[i] & 0xffffffffu;
+    steps[k] += cell_points_steps<kind>(m, m.factors[run.first_factor + j], w.keys[j], k);
+  }
+  for (std::size_t k = 0; k < run.count; ++k) steps[k] -= run.base[k];
+}
+#endif
+
 // A run's steps, eight units at a time over all its factors, where the processor can.
 bool add_run_steps_vector(const Model& m, const Model::Run& run, std::uint64_t draw_key, Workspace& w) {
 #ifdef PARINDEX_AVX512
   if (!has_avx512()) return false;
   w.keys.resize(run.factors);
-  w.spreads.resize(run.factors);
+  w.slopes.resize(run.factors);
+  w.lows.resize(run.factors);
   for (std::size_t j = 0; j < run.factors; ++j) {
+    const UncertainFactor& spec = m.factors[run.first_factor + j].spec;
     w.keys[j] = rnd::stream_key(draw_key, run.first_factor + j);
-    w.spreads[j] = m.factors[run.first_factor + j].spec.spread;
+    w.slopes[j] = run.kind == UncertainFactor::Kind::range ? spec.high - spec.low : spec.spread;
+    w.lows[j] = spec.low;
   }
   w.rest.resize(run.factors * run.count);
   w.undone.assign((run.factors + 7) / 8 * 8, 0);
   w.bits.resize(8 * run.factors);
   w.entries.resize(8 * run.factors);
-  const std::size_t first = m.factors[run.first_factor].first;
-  std::int64_t* steps = w.steps.data() + run.unit;
-  const std::size_t left = normal_run_avx512(w.keys.data(), w.spreads.data(), run.factors, run.count, m.grid_scale,
-                                             m.cell_point.data() + first, m.cell_max.data() + first, steps, w.rest.data(), w.bits.data(),
-                                             w.entries.data(), w.undone.data());
-  for (std::size_t i = 0; i < left; ++i) {
-    const std::size_t j = w.rest[i] >> 32, k = w.rest[i] & 0xffffffffu;
-    steps[k] += cell_points_steps<UncertainFactor::Kind::normal>(m, m.factors[run.first_factor + j], w.keys[j], k);
+  switch (run.kind) {
+    case UncertainFactor::Kind::normal: add_run_steps_avx512<UncertainFactor::Kind::normal>(m, run, w); break;
+    case UncertainFactor::Kind::uniform: add_run_steps_avx512<UncertainFactor::Kind::uniform>(m, run, w); break;
+    case UncertainFactor::Kind::range: add_run_steps_avx512<UncertainFactor::Kind::range>(m, run, w); break;
+    case UncertainFactor::Kind::weight: break;  // never in a run
   }
-  for (std::size_t k = 0; k < run.count; ++k) steps[k] -= run.base[k];
   return true;
 #else
   (void)m, (void)run, (void)draw_key, (void)w;
@@ -668,11 +703,10 @@ void evaluate_grid_draw(const Model& m, std::uint64_t draw, Workspace& w) {
   const bool vector = std::all_of(m.runs.begin(), m.runs.end(), [&](const Model::Run& run) { return add_run_steps_vector(m, run, draw_key, w); });
   for (std::size_t f = 0; f < m.factors.size(); ++f) {
     const Factor& factor = m.factors[f];
+    if (vector && factor.consecutive_units) continue;  // drawn in its run
     const std::uint64_t key = rnd::stream_key(draw_key, f);
     switch (factor.spec.kind) {
-      case UncertainFactor::Kind::normal:
-        if (!vector || !factor.consecutive_units || factor.count == 0) draw_and_add_steps<UncertainFactor::Kind::normal>(m, factor, key, w.steps.data());
-        break;
+      case UncertainFactor::Kind::normal: draw_and_add_steps<UncertainFactor::Kind::normal>(m, factor, key, w.steps.data()); break;
       case UncertainFactor::Kind::uniform: draw_and_add_steps<UncertainFactor::Kind::uniform>(m, factor, key, w.steps.data()); break;
       case UncertainFactor::Kind::range: draw_and_add_steps<UncertainFactor::Kind::range>(m, factor, key, w.steps.data()); break;
       case UncertainFactor::Kind::weight: break;  // never in a linear model

@@ -117,10 +117,11 @@ TEST(Uncertainty, KernelPathEqualsTheFastPath) {
   EXPECT_EQ(fast.group_frequency, slow.group_frequency);
 }
 
-TEST(Uncertainty, WideNormalsClampTheSameOnEveryPath) {
-  // Standard deviations of 40% of the maximum: many points clamped to 0 or to the maximum, many
-  // draws outside their layer's rectangle; the vector path (where the processor has it) and the
-  // kernel's scalar path must still agree.
+TEST(Uncertainty, WideDrawsClampTheSameOnEveryPath) {
+  // Normal standard deviations of 40% of the maximum, uniform spreads of 2 points and a range
+  // of 0 to 3: many points clamped to 0 or to the maximum, many normals outside their layer's
+  // rectangle; the vector path (where the processor has it) and the kernel's scalar path must
+  // still agree.
   const auto fw = langson();
   FrameworkInfo info = fw.info();
   info.aggregation = Aggregation::weighted_sum;
@@ -128,6 +129,12 @@ TEST(Uncertainty, WideNormalsClampTheSameOnEveryPath) {
   const auto batch = langson_batch(fw);
   UncertaintyOptions o;
   o.factors = survey_factors(fw, 40.0);
+  auto appraised = appraisal_factors(fw, batch, 2.0);
+  ASSERT_GE(appraised.size(), 2u);
+  appraised[0].kind = UncertainFactor::Kind::range;
+  appraised[0].low = 0;
+  appraised[0].high = 3;
+  for (auto& f : appraised) o.factors.push_back(f);
   o.draws = 3000;
   o.seed = 5;
   const auto fast = rank_uncertainty(fw, batch, o);
