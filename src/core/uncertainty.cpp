@@ -533,20 +533,24 @@ void draw_and_add_steps(const Model& m, const Factor& factor, std::uint64_t key,
 // Appends to `rest` the cells of a block (from unit k) whose lane is set in undone[j], as
 // (j << 32) | cell; 0.43% of lanes, so eight factors' bytes are tested at once. `undone` has
 // room for a multiple of eight, the bytes past `factors` zero.
-[[gnu::always_inline]] inline std::size_t list_undone(const std::uint8_t* undone, std::size_t factors, std::size_t k, std::uint64_t* rest, std::size_t left) {
+[[gnu::always_inline]] inline std::size_t list_undone(const std::uint8_t* undone, std::size_t factors, std::size_t k, std::uint64_t* rest,
+                                                     std::size_t left) {
   for (std::size_t j0 = 0; j0 < factors; j0 += 8) {
     std::uint64_t eight;
     std::memcpy(&eight, undone + j0, 8);
     if (eight == 0) [[likely]] continue;
     for (std::size_t j = j0; j < j0 + 8; ++j) {
-      for (unsigned lanes = undone[j]; lanes != 0; lanes &= lanes - 1) rest[left++] = (j << 32) | (k + static_cast<unsigned>(__builtin_ctz(lanes)));
+      for (unsigned lanes = undone[j]; lanes != 0; lanes &= lanes - 1) {
+        rest[left++] = (j << 32) | (k + static_cast<unsigned>(__builtin_ctz(lanes)));
+      }
     }
   }
   return left;
 }
 
-// rnd::mix, lane by lane.
-__attribute__((target("avx512f,avx512dq"), always_inline)) inline __m512i mix8(__m512i x) {
+// rnd::mix(key + offset), lane by lane.
+__attribute__((target("avx512f,avx512dq"), always_inline)) inline __m512i mix8(std::uint64_t key, __m512i offset) {
+  __m512i x = _mm512_add_epi64(_mm512_set1_epi64(static_cast<long long>(key)), offset);
   x = _mm512_mullo_epi64(_mm512_xor_si512(x, _mm512_srli_epi64(x, 30)), _mm512_set1_epi64(static_cast<long long>(0xbf58476d1ce4e5b9ULL)));
   x = _mm512_mullo_epi64(_mm512_xor_si512(x, _mm512_srli_epi64(x, 27)), _mm512_set1_epi64(static_cast<long long>(0x94d049bb133111ebULL)));
   return _mm512_xor_si512(x, _mm512_srli_epi64(x, 31));
@@ -580,7 +584,7 @@ __attribute__((target("avx512f,avx512dq,avx512vl"))) std::size_t run_avx512(
     // The k-th number of a stream is mix(key + k * golden); + golden is mix's own first step.
     const __m512i offset = _mm512_mullo_epi64(_mm512_add_epi64(cell, _mm512_set1_epi64(1)), golden);
     if constexpr (normal) {
-      for (std::size_t j = 0; j < factors; ++j) _mm512_storeu_si512(bits + 8 * j, mix8(_mm512_add_epi64(_mm512_set1_epi64(static_cast<long long>(keys[j])), offset)));
+      for (std::size_t j = 0; j < factors; ++j) _mm512_storeu_si512(bits + 8 * j, mix8(keys[j], offset));
       look_up_layers(bits, 8 * factors, entries);
     }
     __m512i total = zero_i;
@@ -599,7 +603,7 @@ __attribute__((target("avx512f,avx512dq,avx512vl"))) std::size_t run_avx512(
         p = _mm512_add_pd(_mm512_maskz_loadu_pd(valid, point + at), _mm512_mul_pd(_mm512_set1_pd(slopes[j]), z));
       } else {
         // rnd::to_uniform: the top 53 bits, exactly a double, times an exact power of two.
-        const __m512d u = _mm512_mul_pd(_mm512_cvtepu64_pd(_mm512_srli_epi64(mix8(_mm512_add_epi64(_mm512_set1_epi64(static_cast<long long>(keys[j])), offset)), 11)), u_unit);
+        const __m512d u = _mm512_mul_pd(_mm512_cvtepu64_pd(_mm512_srli_epi64(mix8(keys[j], offset), 11)), u_unit);
         if constexpr (kind == UncertainFactor::Kind::uniform) {
           const __m512d r = _mm512_sub_pd(_mm512_add_pd(u, u), one);  // 2 * u - 1
           p = _mm512_add_pd(_mm512_maskz_loadu_pd(valid, point + at), _mm512_mul_pd(_mm512_set1_pd(slopes[j]), r));
@@ -700,7 +704,8 @@ void evaluate_grid_draw(const Model& m, std::uint64_t draw, Workspace& w) {
   const auto& s = m.batch.scores;
   w.steps.assign(m.unit_base.begin(), m.unit_base.end());
   const std::uint64_t draw_key = rnd::draw_key(m.seed, draw, 0);
-  const bool vector = std::all_of(m.runs.begin(), m.runs.end(), [&](const Model::Run& run) { return add_run_steps_vector(m, run, draw_key, w); });
+  const bool vector =
+      std::all_of(m.runs.begin(), m.runs.end(), [&](const Model::Run& run) { return add_run_steps_vector(m, run, draw_key, w); });
   for (std::size_t f = 0; f < m.factors.size(); ++f) {
     const Factor& factor = m.factors[f];
     if (vector && factor.consecutive_units) continue;  // drawn in its run
