@@ -49,36 +49,53 @@ class SplitMix {
   std::uint64_t state_;
 };
 
-// Marsaglia and Tsang's ziggurat (2000) with 256 layers (their constants for 256): a draw
-// falls outside its layer's rectangle half as often as with 128.
+// Marsaglia and Tsang's ziggurat (2000) with 1024 layers, its edge and area solved for 1024
+// as they did for 256: a draw falls outside its layer's rectangle 0.43% of the time, against
+// 1.5% with 256 (the tables, 28 KB, still fit the level-1 cache).
+//
+// Each layer's right end x is a whole number of 2^-45 (to 3e-14, as close as a double's
+// 46 bits at x = 4 would be), so it fits 48 bits, beside the top 16 bits of the layer's k
+// (its rectangle's end in units of x / 2^31): `packed` gives a vector loop both with one
+// gather. The rectangle test on those 16 bits is conservative (|h| >> 16 < k >> 16 implies
+// |h| < k); the exact test decides in the scalar code.
 struct Ziggurat {
-  static constexpr int layers = 256;
-  static constexpr double edge = 3.6541528853610088;  // where the base layer ends
+  static constexpr int layers = 1024;
+  static constexpr double edge = 0x1.027c84109fae0p+2;  // 4.0388498461095045 to a multiple of 2^-45: the base layer's end
+  static constexpr double area = 0x1.417941005fc17p-10;  // 1.2263246463530881e-3: each layer's
+  static constexpr double x_unit = 0x1.0p-45;
+  static constexpr double w_unit = 0x1.0p-76;  // x_unit / 2^31
   std::uint32_t k[layers];
   double w[layers], f[layers];
+  std::uint64_t packed[layers];  // x / x_unit << 16 | k >> 16
   Ziggurat() {
-    const double m = 2147483648.0, area = 4.92867323399e-3;
-    double d = edge, t = d;
-    const double q = area / std::exp(-0.5 * d * d);
-    k[0] = static_cast<std::uint32_t>(d / q * m);
-    k[1] = 0;
-    w[0] = q / m;
-    w[layers - 1] = d / m;
-    f[0] = 1.0;
-    f[layers - 1] = std::exp(-0.5 * d * d);
+    const double m = 2147483648.0;
+    auto on_grid = [](double x) { return std::nearbyint(x / x_unit) * x_unit; };
+    double x[layers];
+    x[0] = on_grid(area / std::exp(-0.5 * edge * edge));  // the base: its rectangle and the tail as one width
+    x[layers - 1] = edge;
+    double d = edge;
     for (int i = layers - 2; i >= 1; --i) {
       d = std::sqrt(-2.0 * std::log(area / d + std::exp(-0.5 * d * d)));
-      k[i + 1] = static_cast<std::uint32_t>(d / t * m);
-      t = d;
-      f[i] = std::exp(-0.5 * d * d);
-      w[i] = d / m;
+      x[i] = on_grid(d);
+    }
+    k[0] = static_cast<std::uint32_t>(edge / x[0] * m);
+    k[1] = 0;  // the top layer: no rectangle, every draw to the wedge test
+    f[0] = 1.0;
+    for (int i = 1; i < layers; ++i) {
+      if (i > 1) k[i] = static_cast<std::uint32_t>(x[i - 1] / x[i] * m);
+      f[i] = std::exp(-0.5 * x[i] * x[i]);
+    }
+    for (int i = 0; i < layers; ++i) {
+      const auto steps = static_cast<std::uint64_t>(x[i] / x_unit);
+      w[i] = static_cast<double>(steps) * w_unit;  // exactly, as the vector loop computes it
+      packed[i] = steps << 16 | k[i] >> 16;
     }
   }
 };
 // Built once at load time, never changed: no guard on the hot path.
 inline const Ziggurat ziggurat_table{};
 
-// Beyond the layers' rectangles (1% of draws): the wedge's test, the tail by Marsaglia's
+// Beyond the layers' rectangles (0.43% of draws): the wedge's test, the tail by Marsaglia's
 // exponential method, and fresh numbers after a rejection, from a sequence seeded by `bits`.
 [[gnu::noinline]] inline double normal_beyond(std::uint64_t bits) noexcept {
   const Ziggurat& z = ziggurat_table;
@@ -102,7 +119,7 @@ inline const Ziggurat ziggurat_table{};
 }
 
 // A standard normal from one 64-bit number: the layer and the value from separate bits
-// (Doornik's 2005 remedy), the low 8 and the high 32.
+// (Doornik's 2005 remedy), the low 10 and the high 32.
 inline double to_normal(std::uint64_t bits) noexcept {
   const Ziggurat& z = ziggurat_table;
   const std::size_t layer = bits & (Ziggurat::layers - 1);

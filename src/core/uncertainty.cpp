@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <climits>
+#include <cstring>
 #include <exception>
 #include <numeric>
 #include <optional>
@@ -66,6 +67,15 @@ struct Model {
   std::vector<std::int64_t> cell_base, cell_max, unit_base;  // in grid steps
   std::vector<double> cell_point, cell_top;  // the cells' points and maxima, contiguous for vector loads
   std::vector<std::uint32_t> cell_unit;
+  // Factors one after another of one kind that draw the same run of consecutive units (as a
+  // leaf's factor over all units does): the vector path totals a block of units over all of a
+  // run's factors in registers.
+  struct Run {
+    UncertainFactor::Kind kind = UncertainFactor::Kind::normal;
+    std::size_t first_factor = 0, factors = 0, unit = 0, count = 0;
+    std::vector<std::int64_t> base;  // per unit of the run, its cells' points in steps, added up
+  };
+  std::vector<Run> runs;
 };
 
 void check_factor(const UncertainFactor& f, const std::string& where) {
@@ -186,11 +196,30 @@ void find_grid(Model& m) {
   m.on_grid = true;
 }
 
+bool extends_run(const Model& m, const Model::Run& run, const Factor& f) {
+  const Factor& last = m.factors[run.first_factor + run.factors - 1];
+  return f.spec.kind == run.kind && f.consecutive_units && f.count == run.count && f.first == last.first + last.count &&
+         m.cell_unit[f.first] == run.unit;
+}
+
+void find_runs(Model& m) {
+  for (std::size_t f = 0; f < m.factors.size(); ++f) {
+    const Factor& factor = m.factors[f];
+    if (factor.spec.kind == UncertainFactor::Kind::weight || !factor.consecutive_units || factor.count == 0) continue;
+    if (m.runs.empty() || !extends_run(m, m.runs.back(), factor)) {
+      m.runs.push_back({factor.spec.kind, f, 0, m.cell_unit[factor.first], factor.count, std::vector<std::int64_t>(factor.count, 0)});
+    }
+    Model::Run& run = m.runs.back();
+    ++run.factors;
+    for (std::size_t k = 0; k < factor.count; ++k) run.base[k] += m.cell_base[factor.first + k];
+  }
+}
+
 Model compile(const Framework& framework, const BatchResult& batch, const UncertaintyOptions& o) {
   if (o.draws < 1 || o.draws > 100'000'000) throw error(error_kind::argument, "uncertainty", "draws must be from 1 to 100000000");
   if (o.threads > 256) throw error(error_kind::argument, "uncertainty", "threads must be from 0 (all) to 256");
   if (batch.units.empty()) throw error(error_kind::argument, "uncertainty", "no units to rank");
-  Model m{framework.plan(), batch, {}, {}, false, false, 2, 2, o.ranking.grouping, o.seed, false, 100, {}, {}, {}, {}, {}, {}};
+  Model m{framework.plan(), batch, {}, {}, false, false, 2, 2, o.ranking.grouping, o.seed, false, 100, {}, {}, {}, {}, {}, {}, {}};
   for (std::size_t i = 0; i < o.factors.size(); ++i) add_factor(m, framework, o.factors[i], i);
   check_overlaps(m);
   const auto& info = framework.info();
@@ -198,6 +227,7 @@ Model compile(const Framework& framework, const BatchResult& batch, const Uncert
              info.rounding.mode == RoundingPolicy::Mode::round_leaves && m.plan.parents_hold_their_children();
   m.decimals = info.rounding.decimals;
   if (m.linear) find_grid(m);
+  if (m.on_grid) find_runs(m);
   m.tie_decimals = o.ranking.tie_decimals.value_or(m.decimals);
   return m;
 }
@@ -236,7 +266,9 @@ void draw_factor(const Model& m, std::size_t f, std::uint64_t draw_key, double* 
 struct Workspace {
   std::vector<double> drawn, index, scale, multiplier, weights;
   std::vector<std::int64_t> steps;
-  std::vector<std::uint32_t> rest;
+  std::vector<std::uint64_t> rest, keys, bits, entries;
+  std::vector<std::uint8_t> undone;
+  std::vector<double> slopes, lows;
   RankedValues ranked;
   std::vector<double> shown;
   InputTable table;
@@ -353,20 +385,73 @@ void rank_ungrouped(const Model& m, Workspace& w) {
 #ifdef PARINDEX_AVX512
 bool has_avx512();
 
-// A unit's rank is one more than the number of units shown strictly higher: for a hundred
-// units, ten thousand comparisons eight at a time, with no branch to mispredict, beat finishing
-// a sort (whose every insertion ends on a mispredicted branch).
-__attribute__((target("avx512f"))) void ranks_by_counting_avx512(const double* shown, std::size_t n, int* rank) {
-  for (std::size_t i = 0; i < n; ++i) {
-    const __m512d mine = _mm512_set1_pd(shown[i]);
-    int higher = 0;
-    for (std::size_t j = 0; j < n; j += 8) {
-      const __mmask8 valid = n - j >= 8 ? 0xff : static_cast<__mmask8>((1u << (n - j)) - 1);
-      higher += __builtin_popcount(_mm512_mask_cmp_pd_mask(valid, _mm512_maskz_loadu_pd(valid, shown + j), mine, _CMP_GT_OQ));
+// GCC 12's AVX-512 headers trip -Wmaybe-uninitialized on their own undefined vectors.
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#endif
+
+// Every unit's figure as shown (round_half_up_fast), eight at a time: a positive y = x * 10^d
+// under 1e9 and away from a tie by round_half_up_fast's margin rounds to y's nearest integer,
+// as its truncation of y + 0.5 does, and is divided by the same power of ten; any other
+// figure by round_half_up_fast itself.
+__attribute__((target("avx512f,avx512dq"))) void shown_avx512(const double* index, std::size_t n, int decimals, double* shown) {
+  constexpr double scales[] = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6};  // round_half_up_fast's
+  const __m512d s = _mm512_set1_pd(scales[decimals]), zero = _mm512_setzero_pd();
+  const __m512d clear_below = _mm512_set1_pd(0x1.ffffbce4217d3p-2), limit = _mm512_set1_pd(1.0e9);
+  for (std::size_t i = 0; i < n; i += 8) {
+    const __mmask8 valid = n - i >= 8 ? 0xff : static_cast<__mmask8>((1u << (n - i)) - 1);
+    const __m512d y = _mm512_mul_pd(_mm512_maskz_loadu_pd(valid, index + i), s);
+    const __m512d miss = _mm512_abs_pd(_mm512_reduce_pd(y, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC));
+    const __mmask8 done = valid & _mm512_cmp_pd_mask(miss, clear_below, _CMP_LT_OQ) & _mm512_cmp_pd_mask(y, limit, _CMP_LT_OQ) &
+                          _mm512_cmp_pd_mask(y, zero, _CMP_GT_OQ);
+    const __m512d r = _mm512_roundscale_pd(y, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC);
+    _mm512_mask_storeu_pd(shown + i, done, _mm512_div_pd(r, s));
+    for (unsigned lanes = valid & static_cast<__mmask8>(~done); lanes != 0; lanes &= lanes - 1) {
+      const std::size_t u = i + static_cast<unsigned>(__builtin_ctz(lanes));
+      shown[u] = round_half_up_fast(index[u], decimals);
     }
-    rank[i] = higher + 1;
   }
 }
+
+// The grid draw's index % of every unit, as evaluate_grid_draw's loop computes it, eight at a time.
+__attribute__((target("avx512f,avx512dq"))) void index_from_steps_avx512(const std::int64_t* steps, const BatchScores& s, double scale,
+                                                                     double* index) {
+  const std::size_t n = s.total.size();
+  const __m512d scale_v = _mm512_set1_pd(scale), zero = _mm512_setzero_pd(), hundred = _mm512_set1_pd(100.0);
+  for (std::size_t u = 0; u < n; u += 8) {
+    const __mmask8 valid = n - u >= 8 ? 0xff : static_cast<__mmask8>((1u << (n - u)) - 1);
+    const __m512d points = _mm512_div_pd(_mm512_cvtepi64_pd(_mm512_maskz_loadu_epi64(valid, steps + u)), scale_v);
+    const __m512d net = _mm512_sub_pd(_mm512_add_pd(points, _mm512_maskz_loadu_pd(valid, s.bonus.data() + u)),
+                                      _mm512_maskz_loadu_pd(valid, s.penalty.data() + u));
+    const __m512d total = _mm512_max_pd(net, zero);  // (net > 0) ? net : 0, as std::max(0.0, net)
+    const __m512d max = _mm512_maskz_loadu_pd(valid, s.scale_max.data() + u);
+    const __mmask8 scored = _mm512_cmp_pd_mask(max, zero, _CMP_GT_OQ);
+    _mm512_mask_storeu_pd(index + u, valid, _mm512_mul_pd(_mm512_maskz_div_pd(scored, total, max), hundred));
+  }
+}
+
+// A unit's rank is one more than the number of units shown strictly higher: for a hundred
+// units, ten thousand comparisons eight at a time, with no branch to mispredict, beat finishing
+// a sort (whose every insertion ends on a mispredicted branch). Eight units' counts are kept
+// in a register, each other unit's figure compared with all eight at once and added as a mask.
+__attribute__((target("avx512f"))) void ranks_by_counting_avx512(const double* shown, std::size_t n, int* rank) {
+  const __m512i one = _mm512_set1_epi64(1);
+  for (std::size_t i = 0; i < n; i += 8) {
+    const __mmask8 valid = n - i >= 8 ? 0xff : static_cast<__mmask8>((1u << (n - i)) - 1);
+    const __m512d mine = _mm512_maskz_loadu_pd(valid, shown + i);
+    __m512i higher = one;  // the rank, from 1
+#pragma GCC unroll 4
+    for (std::size_t j = 0; j < n; ++j) {
+      const __mmask8 above = _mm512_cmp_pd_mask(_mm512_set1_pd(shown[j]), mine, _CMP_GT_OQ);
+      higher = _mm512_mask_add_epi64(higher, above, higher, one);
+    }
+    _mm512_mask_cvtepi64_storeu_epi32(rank + i, valid, higher);
+  }
+}
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic pop
+#endif
 #endif
 
 void rank_draw(const Model& m, Workspace& w) {
@@ -374,7 +459,7 @@ void rank_draw(const Model& m, Workspace& w) {
   const std::size_t n = w.index.size();
   if (std::holds_alternative<std::monostate>(m.grouping) && n <= 256 && has_avx512()) {
     w.shown.resize(n);
-    for (std::size_t i = 0; i < n; ++i) w.shown[i] = round_half_up_fast(w.index[i], m.tie_decimals);
+    shown_avx512(w.index.data(), n, m.tie_decimals, w.shown.data());
     w.ranked.rank.resize(n);
     w.ranked.group.assign(n, -1);
     ranks_by_counting_avx512(w.shown.data(), n, w.ranked.rank.data());
@@ -426,58 +511,123 @@ void draw_and_add_steps(const Model& m, const Factor& factor, std::uint64_t key,
 }
 
 #ifdef PARINDEX_AVX512
-// Eight normal cells at a time with AVX-512 (checked at run time; the build stays portable):
+// Normal cells eight at a time with AVX-512 (checked at run time; the build stays portable):
 // the same integer and IEEE operations as drawn_point and draw_and_add_steps, lane by lane, no
-// multiply-add fused (-ffp-contract=off, CMakeLists.txt), so the same steps to the bit. A lane outside its layer's rectangle, or
-// near a rounding tie, is left to the scalar code.
+// multiply-add fused (-ffp-contract=off, CMakeLists.txt), so the same steps to the bit. A lane
+// outside its layer's rectangle, or near a rounding tie, is left to the scalar code.
 // GCC 12's AVX-512 headers trip -Wmaybe-uninitialized on their own undefined vectors.
 #if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 #endif
-// Adds the steps of the factor's cells (count of them, the k-th of unit first + k) to
-// `steps` (from the first's); writes the cells left to the scalar code into `rest` and returns
-// how many.
-__attribute__((target("avx512f,avx512dq,avx512vl"))) std::size_t normal_steps_avx512(
-    std::size_t count, std::uint64_t key, double spread, double scale, const double* point, const double* top,
-    const std::int64_t* base_steps, const std::int64_t* top_steps, std::int64_t* steps, std::uint32_t* rest) {
-  const auto& z = rnd::ziggurat_table;
-  __m512i counter = _mm512_set_epi64(static_cast<long long>(key + 7 * rnd::golden), static_cast<long long>(key + 6 * rnd::golden),
-                                     static_cast<long long>(key + 5 * rnd::golden), static_cast<long long>(key + 4 * rnd::golden),
-                                     static_cast<long long>(key + 3 * rnd::golden), static_cast<long long>(key + 2 * rnd::golden),
-                                     static_cast<long long>(key + rnd::golden), static_cast<long long>(key));
-  const __m512i step = _mm512_set1_epi64(static_cast<long long>(8 * rnd::golden));
+
+// Each 64-bit number's layer entry, by plain loads: a gather of eight (vpgatherqq) costs more
+// than the eight loads it stands for (on Zen 5 some 5 ns; the gathers were 40% of the run).
+// Not inlined into the AVX-512 code, where a compiler could turn the loop back into gathers.
+[[gnu::noinline]] void look_up_layers(const std::uint64_t* bits, std::size_t count, std::uint64_t* entries) {
+  const std::uint64_t* packed = rnd::ziggurat_table.packed;
+#pragma GCC unroll 8
+  for (std::size_t i = 0; i < count; ++i) entries[i] = packed[bits[i] & (rnd::Ziggurat::layers - 1)];
+}
+
+// Appends to `rest` the cells of a block (from unit k) whose lane is set in undone[j], as
+// (j << 32) | cell; 0.43% of lanes, so eight factors' bytes are tested at once. `undone` has
+// room for a multiple of eight, the bytes past `factors` zero.
+[[gnu::always_inline]] inline std::size_t list_undone(const std::uint8_t* undone, std::size_t factors, std::size_t k, std::uint64_t* rest,
+                                                     std::size_t left) {
+  for (std::size_t j0 = 0; j0 < factors; j0 += 8) {
+    std::uint64_t eight;
+    std::memcpy(&eight, undone + j0, 8);
+    if (eight == 0) [[likely]] continue;
+    for (std::size_t j = j0; j < j0 + 8; ++j) {
+      for (unsigned lanes = undone[j]; lanes != 0; lanes &= lanes - 1) {
+        rest[left++] = (j << 32) | (k + static_cast<unsigned>(__builtin_ctz(lanes)));
+      }
+    }
+  }
+  return left;
+}
+
+// rnd::mix(key + offset), lane by lane.
+__attribute__((target("avx512f,avx512dq"), always_inline)) inline __m512i mix8(std::uint64_t key, __m512i offset) {
+  __m512i x = _mm512_add_epi64(_mm512_set1_epi64(static_cast<long long>(key)), offset);
+  x = _mm512_mullo_epi64(_mm512_xor_si512(x, _mm512_srli_epi64(x, 30)), _mm512_set1_epi64(static_cast<long long>(0xbf58476d1ce4e5b9ULL)));
+  x = _mm512_mullo_epi64(_mm512_xor_si512(x, _mm512_srli_epi64(x, 27)), _mm512_set1_epi64(static_cast<long long>(0x94d049bb133111ebULL)));
+  return _mm512_xor_si512(x, _mm512_srli_epi64(x, 31));
+}
+
+// Adds to `steps` (count units) the drawn points, in steps, of a run's cells; the caller
+// subtracts the run's base. Factor j's cells are at point + j * count, its stream's key
+// keys[j], its point drawn as drawn_point does: the cell's point + slopes[j] × a normal or
+// 2u − 1 (slopes[j] the spread), or lows[j] + slopes[j] × u for a range (slopes[j] its
+// width). A block of eight units is totalled over all the factors in a register, so no total
+// goes through memory between factors. The cells left to the scalar code go to `rest` as
+// (j << 32) | k; returns how many. Scratch: `bits` and `entries` hold 8 * factors numbers
+// each, `undone` a byte per factor and up to seven more, zero.
+template <UncertainFactor::Kind kind>
+__attribute__((target("avx512f,avx512dq,avx512vl"))) std::size_t run_avx512(
+    const std::uint64_t* keys, const double* slopes, const double* lows, std::size_t factors, std::size_t count, double scale,
+    const double* point, const std::int64_t* top_steps, std::int64_t* steps, std::uint64_t* rest, std::uint64_t* bits,
+    std::uint64_t* entries, std::uint8_t* undone) {
+  constexpr bool normal = kind == UncertainFactor::Kind::normal;
+  const __m512i lane = _mm512_set_epi64(7, 6, 5, 4, 3, 2, 1, 0);
   const __m512i golden = _mm512_set1_epi64(static_cast<long long>(rnd::golden));
-  const __m512i m1 = _mm512_set1_epi64(static_cast<long long>(0xbf58476d1ce4e5b9ULL));
-  const __m512i m2 = _mm512_set1_epi64(static_cast<long long>(0x94d049bb133111ebULL));
-  const __m512i layers = _mm512_set1_epi64(rnd::Ziggurat::layers - 1);
-  const __m512d spread_v = _mm512_set1_pd(spread), scale_v = _mm512_set1_pd(scale), zero = _mm512_setzero_pd();
-  const __m512d half = _mm512_set1_pd(0.5), tiny = _mm512_set1_pd(1e-6), limit = _mm512_set1_pd(1.0e9);
+  const __m512i zero_i = _mm512_setzero_si512(), low16 = _mm512_set1_epi64(0xffff);
+  const __m512d w_unit = _mm512_set1_pd(rnd::Ziggurat::w_unit), u_unit = _mm512_set1_pd(0x1.0p-53);
+  const __m512d scale_v = _mm512_set1_pd(scale), one = _mm512_set1_pd(1.0);
+  // The least double d with miss < d exactly when 0.5 - miss > 1e-6 (0.5 - miss exact there).
+  const __m512d clear_below = _mm512_set1_pd(0x1.ffffbce4217d3p-2), limit = _mm512_set1_pd(1.0e9);
   std::size_t left = 0;
-#pragma GCC unroll 2
-  for (std::size_t k = 0; k < count; k += 8, counter = _mm512_add_epi64(counter, step)) {
+  for (std::size_t k = 0; k < count; k += 8) {
     const __mmask8 valid = count - k >= 8 ? 0xff : static_cast<__mmask8>((1u << (count - k)) - 1);
-    __m512i x = _mm512_add_epi64(counter, golden);  // mix(), lane by lane
-    x = _mm512_mullo_epi64(_mm512_xor_si512(x, _mm512_srli_epi64(x, 30)), m1);
-    x = _mm512_mullo_epi64(_mm512_xor_si512(x, _mm512_srli_epi64(x, 27)), m2);
-    x = _mm512_xor_si512(x, _mm512_srli_epi64(x, 31));
-    const __m512i layer = _mm512_and_si512(x, layers);
-    const __m512i h = _mm512_srai_epi64(x, 32);  // the high 32 bits, signed
-    const __m512i inside = _mm512_cvtepu32_epi64(_mm512_i64gather_epi32(layer, z.k, 4));
-    const __mmask8 fast = _mm512_cmplt_epu64_mask(_mm512_abs_epi64(h), inside);
-    const __m512d normal = _mm512_mul_pd(_mm512_cvtepi64_pd(h), _mm512_i64gather_pd(layer, z.w, 8));
-    __m512d p = _mm512_add_pd(_mm512_maskz_loadu_pd(valid, point + k), _mm512_mul_pd(spread_v, normal));
-    p = _mm512_min_pd(_mm512_max_pd(p, zero), _mm512_maskz_loadu_pd(valid, top + k));
-    const __m512d y = _mm512_mul_pd(p, scale_v);
-    const __m512i q = _mm512_cvttpd_epi64(_mm512_add_pd(y, half));
-    const __m512d miss = _mm512_abs_pd(_mm512_sub_pd(y, _mm512_cvtepi64_pd(q)));
-    const __mmask8 clear = _mm512_cmp_pd_mask(_mm512_sub_pd(half, miss), tiny, _CMP_GT_OQ) & _mm512_cmp_pd_mask(y, limit, _CMP_LT_OQ);
-    const __m512i add = _mm512_sub_epi64(_mm512_min_epi64(q, _mm512_maskz_loadu_epi64(valid, top_steps + k)),
-                                         _mm512_maskz_loadu_epi64(valid, base_steps + k));
-    const __mmask8 done = valid & fast & clear;
-    _mm512_mask_storeu_epi64(steps + k, done, _mm512_add_epi64(_mm512_maskz_loadu_epi64(done, steps + k), add));
-    const __mmask8 undone = valid & static_cast<__mmask8>(~done);
-    for (unsigned bits = undone; bits != 0; bits &= bits - 1) rest[left++] = static_cast<std::uint32_t>(k) + static_cast<std::uint32_t>(__builtin_ctz(bits));
+    const __m512i cell = _mm512_add_epi64(lane, _mm512_set1_epi64(static_cast<long long>(k)));
+    // The k-th number of a stream is mix(key + k * golden); + golden is mix's own first step.
+    const __m512i offset = _mm512_mullo_epi64(_mm512_add_epi64(cell, _mm512_set1_epi64(1)), golden);
+    if constexpr (normal) {
+      for (std::size_t j = 0; j < factors; ++j) _mm512_storeu_si512(bits + 8 * j, mix8(keys[j], offset));
+      look_up_layers(bits, 8 * factors, entries);
+    }
+    __m512i total = zero_i;
+#pragma GCC unroll 2
+    for (std::size_t j = 0; j < factors; ++j) {
+      const std::size_t at = j * count + k;
+      __mmask8 fast = 0xff;
+      __m512d p;
+      if constexpr (normal) {
+        const __m512i h = _mm512_srai_epi64(_mm512_loadu_si512(bits + 8 * j), 32);  // the high 32 bits, signed
+        // The layer's end in whole x_unit above, its k's top 16 bits below.
+        const __m512i packed = _mm512_loadu_si512(entries + 8 * j);
+        fast = _mm512_cmplt_epu64_mask(_mm512_srli_epi64(_mm512_abs_epi64(h), 16), _mm512_and_si512(packed, low16));
+        const __m512d width = _mm512_mul_pd(_mm512_cvtepu64_pd(_mm512_srli_epi64(packed, 16)), w_unit);  // = z.w[layer], exactly
+        const __m512d z = _mm512_mul_pd(_mm512_cvtepi64_pd(h), width);
+        p = _mm512_add_pd(_mm512_maskz_loadu_pd(valid, point + at), _mm512_mul_pd(_mm512_set1_pd(slopes[j]), z));
+      } else {
+        // rnd::to_uniform: the top 53 bits, exactly a double, times an exact power of two.
+        const __m512d u = _mm512_mul_pd(_mm512_cvtepu64_pd(_mm512_srli_epi64(mix8(keys[j], offset), 11)), u_unit);
+        if constexpr (kind == UncertainFactor::Kind::uniform) {
+          const __m512d r = _mm512_sub_pd(_mm512_add_pd(u, u), one);  // 2 * u - 1
+          p = _mm512_add_pd(_mm512_maskz_loadu_pd(valid, point + at), _mm512_mul_pd(_mm512_set1_pd(slopes[j]), r));
+        } else {
+          p = _mm512_add_pd(_mm512_set1_pd(lows[j]), _mm512_mul_pd(_mm512_set1_pd(slopes[j]), u));
+        }
+      }
+      // Not clamped to [0, max] in points but in steps: a point below 0 gives at most 0 steps
+      // and one above the maximum at least the maximum's (a whole number of steps to 1e-7),
+      // so clamping the steps gives the same, one load and two operations fewer.
+      // y's nearest integer, and its distance from y exactly (vreducepd): away from a tie by
+      // the scalar code's margin (0.5 - miss > 1e-6, i.e. miss < clear_below) that is the
+      // scalar code's trunc(y + 0.5), or at most 0 where y < 0.
+      const __m512d y = _mm512_mul_pd(p, scale_v);
+      const __m512i q = _mm512_cvt_roundpd_epi64(y, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC);
+      const __m512d miss = _mm512_abs_pd(_mm512_reduce_pd(y, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC));
+      const __mmask8 clear = _mm512_cmp_pd_mask(miss, clear_below, _CMP_LT_OQ) & _mm512_cmp_pd_mask(y, limit, _CMP_LT_OQ);
+      const __m512i add = _mm512_max_epi64(_mm512_min_epi64(q, _mm512_maskz_loadu_epi64(valid, top_steps + at)), zero_i);
+      const __mmask8 done = valid & fast & clear;
+      total = _mm512_mask_add_epi64(total, done, total, add);
+      undone[j] = valid & static_cast<__mmask8>(~done);  // listed below, not here: rare, and a branch here mispredicts
+    }
+    _mm512_mask_storeu_epi64(steps + k, valid, _mm512_add_epi64(_mm512_maskz_loadu_epi64(valid, steps + k), total));
+    left = list_undone(undone, factors, k, rest, left);
   }
   return left;
 }
@@ -491,9 +641,9 @@ bool has_avx512() {
 }
 #endif
 
-// One cell's steps by the general code.
+// One cell's points in steps, clamped to its maximum's, by the general code.
 template <UncertainFactor::Kind kind>
-std::int64_t cell_steps(const Model& m, const Factor& factor, std::uint64_t key, std::size_t k) {
+std::int64_t cell_points_steps(const Model& m, const Factor& factor, std::uint64_t key, std::size_t k) {
   const std::size_t i = factor.first + k;
   const double p = std::clamp(drawn_point<kind>(factor.spec, m.cell_point[i], key, k), 0.0, m.cell_top[i]);
   const double y = p * m.grid_scale;  // at least 0
@@ -501,27 +651,51 @@ std::int64_t cell_steps(const Model& m, const Factor& factor, std::uint64_t key,
   if (!(y < 1.0e9 && 0.5 - std::fabs(y - static_cast<double>(q)) > 1e-6)) [[unlikely]] {
     q = static_cast<std::int64_t>(std::nearbyint(round_half_up(p, m.decimals) * m.grid_scale));
   }
-  return std::min(q, m.cell_max[i]) - m.cell_base[i];
+  return std::min(q, m.cell_max[i]);
 }
 
-// Normal cells' steps, eight at a time where the processor can and the factor's cells are of
-// units one after another (a leaf's factor over all units or a run of them: eight lanes add to
-// eight neighbouring totals).
-bool add_normal_steps_vector(const Model& m, const Factor& factor, std::uint64_t key, Workspace& w) {
 #ifdef PARINDEX_AVX512
-  if (!has_avx512() || !factor.consecutive_units) return false;
-  const std::size_t first = factor.first;
-  w.rest.resize(factor.count);
-  const std::size_t left = normal_steps_avx512(factor.count, key, factor.spec.spread, m.grid_scale, m.cell_point.data() + first,
-                                               m.cell_top.data() + first, m.cell_base.data() + first, m.cell_max.data() + first,
-                                               w.steps.data() + m.cell_unit[first], w.rest.data());
+template <UncertainFactor::Kind kind>
+void add_run_steps_avx512(const Model& m, const Model::Run& run, Workspace& w) {
+  const std::size_t first = m.factors[run.first_factor].first;
+  std::int64_t* steps = w.steps.data() + run.unit;
+  const std::size_t left = run_avx512<kind>(w.keys.data(), w.slopes.data(), w.lows.data(), run.factors, run.count, m.grid_scale,
+                                            m.cell_point.data() + first, m.cell_max.data() + first, steps, w.rest.data(),
+                                            w.bits.data(), w.entries.data(), w.undone.data());
   for (std::size_t i = 0; i < left; ++i) {
-    const std::size_t k = w.rest[i];
-    w.steps[m.cell_unit[first + k]] += cell_steps<UncertainFactor::Kind::normal>(m, factor, key, k);
+    const std::size_t j = w.rest[i] >> 32, k = w.rest[i] & 0xffffffffu;
+    steps[k] += cell_points_steps<kind>(m, m.factors[run.first_factor + j], w.keys[j], k);
+  }
+  for (std::size_t k = 0; k < run.count; ++k) steps[k] -= run.base[k];
+}
+#endif
+
+// A run's steps, eight units at a time over all its factors, where the processor can.
+bool add_run_steps_vector(const Model& m, const Model::Run& run, std::uint64_t draw_key, Workspace& w) {
+#ifdef PARINDEX_AVX512
+  if (!has_avx512()) return false;
+  w.keys.resize(run.factors);
+  w.slopes.resize(run.factors);
+  w.lows.resize(run.factors);
+  for (std::size_t j = 0; j < run.factors; ++j) {
+    const UncertainFactor& spec = m.factors[run.first_factor + j].spec;
+    w.keys[j] = rnd::stream_key(draw_key, run.first_factor + j);
+    w.slopes[j] = run.kind == UncertainFactor::Kind::range ? spec.high - spec.low : spec.spread;
+    w.lows[j] = spec.low;
+  }
+  w.rest.resize(run.factors * run.count);
+  w.undone.assign((run.factors + 7) / 8 * 8, 0);
+  w.bits.resize(8 * run.factors);
+  w.entries.resize(8 * run.factors);
+  switch (run.kind) {
+    case UncertainFactor::Kind::normal: add_run_steps_avx512<UncertainFactor::Kind::normal>(m, run, w); break;
+    case UncertainFactor::Kind::uniform: add_run_steps_avx512<UncertainFactor::Kind::uniform>(m, run, w); break;
+    case UncertainFactor::Kind::range: add_run_steps_avx512<UncertainFactor::Kind::range>(m, run, w); break;
+    case UncertainFactor::Kind::weight: break;  // never in a run
   }
   return true;
 #else
-  (void)m, (void)factor, (void)key, (void)w;
+  (void)m, (void)run, (void)draw_key, (void)w;
   return false;
 #endif
 }
@@ -530,13 +704,14 @@ void evaluate_grid_draw(const Model& m, std::uint64_t draw, Workspace& w) {
   const auto& s = m.batch.scores;
   w.steps.assign(m.unit_base.begin(), m.unit_base.end());
   const std::uint64_t draw_key = rnd::draw_key(m.seed, draw, 0);
+  const bool vector =
+      std::all_of(m.runs.begin(), m.runs.end(), [&](const Model::Run& run) { return add_run_steps_vector(m, run, draw_key, w); });
   for (std::size_t f = 0; f < m.factors.size(); ++f) {
     const Factor& factor = m.factors[f];
+    if (vector && factor.consecutive_units) continue;  // drawn in its run
     const std::uint64_t key = rnd::stream_key(draw_key, f);
     switch (factor.spec.kind) {
-      case UncertainFactor::Kind::normal:
-        if (!add_normal_steps_vector(m, factor, key, w)) draw_and_add_steps<UncertainFactor::Kind::normal>(m, factor, key, w.steps.data());
-        break;
+      case UncertainFactor::Kind::normal: draw_and_add_steps<UncertainFactor::Kind::normal>(m, factor, key, w.steps.data()); break;
       case UncertainFactor::Kind::uniform: draw_and_add_steps<UncertainFactor::Kind::uniform>(m, factor, key, w.steps.data()); break;
       case UncertainFactor::Kind::range: draw_and_add_steps<UncertainFactor::Kind::range>(m, factor, key, w.steps.data()); break;
       case UncertainFactor::Kind::weight: break;  // never in a linear model
@@ -544,6 +719,9 @@ void evaluate_grid_draw(const Model& m, std::uint64_t draw, Workspace& w) {
   }
   const double scale = m.grid_scale;
   w.index.resize(s.total.size());
+#ifdef PARINDEX_AVX512
+  if (has_avx512()) return index_from_steps_avx512(w.steps.data(), s, scale, w.index.data());
+#endif
   for (std::size_t u = 0; u < w.index.size(); ++u) {
     // A whole number of steps over a power of ten: the correctly rounded decimal, as
     // round_half_up_fast gives for the same total summed in doubles.

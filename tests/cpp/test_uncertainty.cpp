@@ -1,6 +1,8 @@
 // The rank Monte Carlo: reproducible whatever the thread count, equal to ranking the same draws
 // by hand, the fast path equal to the kernel's, and sensitivity indices that find the factor.
+#include <cmath>
 #include <filesystem>
+#include <vector>
 
 #include "parindex/core/uncertainty.hpp"
 #include "parindex/io/json.hpp"
@@ -49,16 +51,15 @@ TEST(Uncertainty, SameSeedSameResultWhateverTheThreads) {
   EXPECT_NE(rank_uncertainty(fw, batch, o).rank_frequency, one.rank_frequency);
 }
 
-TEST(Uncertainty, EqualsRankingTheSameDrawsByHand) {
-  const auto fw = langson();
-  const auto batch = langson_batch(fw);
-  const auto o = options(fw, batch);
-  const auto result = rank_uncertainty(fw, batch, o);
+// The rank and group frequencies of the draws uncertainty_draws gives, each drawn score
+// becoming the appraised score and the kernel evaluating from scratch.
+std::pair<std::vector<std::uint32_t>, std::vector<std::uint32_t>> ranked_by_hand(const Framework& fw, const BatchResult& batch,
+                                                                                 const UncertaintyOptions& o) {
   const auto draws = uncertainty_draws(fw, batch, o);
+  const auto groups = group_names(o.ranking.grouping).size();
   const std::size_t n = batch.units.size(), cells = draws.unit.size();
-  std::vector<std::uint32_t> frequency(n * n, 0), group(n * 2, 0);
+  std::vector<std::uint32_t> frequency(n * n, 0), group(n * groups, 0);
   for (std::size_t d = 0; d < o.draws; ++d) {
-    // Each drawn score becomes the appraised score, and the kernel evaluates from scratch.
     InputTable table = batch.inputs;
     for (std::size_t k = 0; k < cells; ++k) {
       const auto leaf = static_cast<std::size_t>(fw.plan().leaf_of(draws.node[k]));
@@ -68,17 +69,38 @@ TEST(Uncertainty, EqualsRankingTheSameDrawsByHand) {
     const auto r = rank_values(scores.index_percent, 2, o.ranking.grouping);
     for (std::size_t u = 0; u < n; ++u) {
       ++frequency[u * n + static_cast<std::size_t>(r.rank[u] - 1)];
-      if (r.group[u] >= 0) ++group[u * 2 + static_cast<std::size_t>(r.group[u])];
+      if (r.group[u] >= 0) ++group[u * groups + static_cast<std::size_t>(r.group[u])];
     }
   }
+  return {frequency, group};
+}
+
+TEST(Uncertainty, EqualsRankingTheSameDrawsByHand) {
+  const auto fw = langson();
+  const auto batch = langson_batch(fw);
+  const auto o = options(fw, batch);
+  const auto result = rank_uncertainty(fw, batch, o);
+  const auto [frequency, group] = ranked_by_hand(fw, batch, o);
   EXPECT_EQ(result.rank_frequency, frequency);
   EXPECT_EQ(result.group_frequency, group);
   // Every unit's row counts every draw.
+  const std::size_t n = batch.units.size();
   for (std::size_t u = 0; u < n; ++u) {
     std::uint64_t sum = 0;
     for (std::size_t r = 0; r < n; ++r) sum += result.rank_frequency[u * n + r];
     EXPECT_EQ(sum, o.draws);
   }
+}
+
+TEST(Uncertainty, UngroupedRanksEqualRankingTheSameDrawsByHand) {
+  // Without groups the draw loop ranks by its own code (with AVX-512, by counting): the same ranks.
+  const auto fw = langson();
+  const auto batch = langson_batch(fw);
+  auto o = options(fw, batch);
+  o.ranking.grouping = {};
+  o.factors = survey_factors(fw, 10.0);
+  o.draws = 1000;
+  EXPECT_EQ(rank_uncertainty(fw, batch, o).rank_frequency, ranked_by_hand(fw, batch, o).first);
 }
 
 TEST(Uncertainty, KernelPathEqualsTheFastPath) {
@@ -93,6 +115,30 @@ TEST(Uncertainty, KernelPathEqualsTheFastPath) {
   const auto slow = rank_uncertainty(weighted, langson_batch(weighted), o);
   EXPECT_EQ(fast.rank_frequency, slow.rank_frequency);
   EXPECT_EQ(fast.group_frequency, slow.group_frequency);
+}
+
+TEST(Uncertainty, WideDrawsClampTheSameOnEveryPath) {
+  // Normal standard deviations of 40% of the maximum, uniform spreads of 2 points and a range
+  // of 0 to 3: many points clamped to 0 or to the maximum, many normals outside their layer's
+  // rectangle; the vector path (where the processor has it) and the kernel's scalar path must
+  // still agree.
+  const auto fw = langson();
+  FrameworkInfo info = fw.info();
+  info.aggregation = Aggregation::weighted_sum;
+  const Framework weighted(info, std::vector<Criterion>(fw.criteria().begin(), fw.criteria().end()));
+  const auto batch = langson_batch(fw);
+  UncertaintyOptions o;
+  o.factors = survey_factors(fw, 40.0);
+  auto appraised = appraisal_factors(fw, batch, 2.0);
+  ASSERT_GE(appraised.size(), 2u);
+  appraised[0].kind = UncertainFactor::Kind::range;
+  appraised[0].low = 0;
+  appraised[0].high = 3;
+  for (auto& f : appraised) o.factors.push_back(f);
+  o.draws = 3000;
+  o.seed = 5;
+  const auto fast = rank_uncertainty(fw, batch, o);
+  EXPECT_EQ(fast.rank_frequency, rank_uncertainty(weighted, langson_batch(weighted), o).rank_frequency);
 }
 
 TEST(Uncertainty, NoSpreadNoDoubt) {
@@ -161,28 +207,55 @@ TEST(Uncertainty, BadOptionsAreNamed) {
 
 #include "../../src/core/random.hpp"
 
+namespace {
+
+// The share of a standard normal beyond ±t.
+double two_tails(double t) { return std::erfc(t / std::sqrt(2.0)); }
+
+// `count` of `n` draws against the share p expected: within 4 standard errors of the sample.
+void expect_share(int count, int n, double p, const char* what) {
+  const double share = count / double(n), tolerance = 4 * std::sqrt(p * (1 - p) / n);
+  EXPECT_NEAR(share, p, tolerance) << what;
+}
+
+}  // namespace
+
 TEST(Uncertainty, ZigguratDrawsAStandardNormal) {
   // A stream's numbers one after another, as a factor's cells draw them.
   const std::uint64_t key = random_detail::stream_key(random_detail::draw_key(2024, 7, 0), 3);
   const int n = 2'000'000;
+  // Bins 0.08 wide from -4.48 to 4.48 (past the edge, into the tail) and one each side beyond,
+  // which still expects some 7 draws: a chi-square of the counts against the exact normal's.
+  const double low = -4.48, width = 0.08;
+  const int bins = 112;
+  std::vector<int> bin(bins + 2, 0);
   double sum = 0, squares = 0;
-  int beyond_196 = 0, beyond_3442 = 0, beyond_edge = 0, below_0674 = 0;
+  const double edge = random_detail::Ziggurat::edge;
+  const double thresholds[] = {0.674490, 1.959964, 3.0, 3.442619855899, edge, 4.5};
+  int beyond[6] = {};
   for (int i = 0; i < n; ++i) {
     const double x = random_detail::to_normal(random_detail::nth(key, static_cast<std::uint64_t>(i)));
     sum += x;
     squares += x * x;
-    beyond_196 += std::fabs(x) > 1.959964;
-    beyond_3442 += std::fabs(x) > 3.442619855899;
-    beyond_edge += std::fabs(x) > random_detail::Ziggurat::edge;  // the tail, drawn by the exponential method
-    below_0674 += std::fabs(x) < 0.674490;
+    for (int t = 0; t < 6; ++t) beyond[t] += std::fabs(x) > thresholds[t];
+    const double at = std::floor((x - low) / width);
+    bin[at < 0 ? 0 : at >= bins ? bins + 1 : static_cast<int>(at) + 1] += 1;
   }
   const double mean = sum / n, variance = squares / n - mean * mean;
-  EXPECT_NEAR(mean, 0.0, 0.003);  // 4 standard errors
-  EXPECT_NEAR(variance, 1.0, 0.004);
-  EXPECT_NEAR(beyond_196 / double(n), 0.05, 0.0007);
-  EXPECT_NEAR(below_0674 / double(n), 0.5, 0.0015);
-  EXPECT_NEAR(beyond_3442 / double(n), 5.761e-4, 0.8e-4);  // 2 × (1 − Φ(3.4426))
-  EXPECT_NEAR(beyond_edge / double(n), 2.580e-4, 0.46e-4);  // 2 × (1 − Φ(3.6542))
+  EXPECT_NEAR(mean, 0.0, 4 / std::sqrt(n));
+  EXPECT_NEAR(variance, 1.0, 4 * std::sqrt(2.0 / n));
+  const char* names[] = {"|x| > 0.674 (half)", "|x| > 1.96", "|x| > 3", "|x| > 3.44 (the 128-layer edge)",
+                         "|x| > the edge (the tail, drawn by the exponential method)", "|x| > 4.5"};
+  for (int t = 0; t < 6; ++t) expect_share(beyond[t], n, two_tails(thresholds[t]), names[t]);
+  auto below = [](double x) { return 0.5 * std::erfc(-x / std::sqrt(2.0)); };
+  double chi2 = 0;
+  for (int b = 0; b < bins + 2; ++b) {
+    const double from = b == 0 ? -INFINITY : low + (b - 1) * width, to = b == bins + 1 ? INFINITY : low + b * width;
+    const double expected = n * ((b == bins + 1 ? 1.0 : below(to)) - (b == 0 ? 0.0 : below(from)));
+    chi2 += (bin[b] - expected) * (bin[b] - expected) / expected;
+  }
+  const double df = bins + 1;
+  EXPECT_LT(chi2, df + 4 * std::sqrt(2 * df));  // about the 99.99th percentile
 }
 
 TEST(Uncertainty, WeightsVaryWhereTheFrameworkHasThem) {
