@@ -1,6 +1,6 @@
 """Benchmark: per-unit dossier metrics with parindex against DuckDB, pandas/numpy and polars.
 
-    python bench/bench_dossiers.py [--rows 1000000 10000000] [--parindex build/parindex]
+    python bench/bench_dossiers.py [--rows 1000000 10000000] [--parindex build/parindex] [--repeat 3]
 
 For each size it generates a log (bench/out/, reused when present) and a typed Parquet copy
 of it (timestamps and integers, written by DuckDB; a value that does not parse becomes null,
@@ -16,6 +16,7 @@ import datetime as dt
 import json
 import os
 import pathlib
+import statistics
 import subprocess
 import sys
 import time
@@ -73,6 +74,10 @@ def main() -> None:
     p = argparse.ArgumentParser()
     p.add_argument("--rows", type=int, nargs="+", default=[1_000_000, 10_000_000])
     p.add_argument("--parindex", default=str(ROOT / "build" / "parindex"))
+    p.add_argument("--repeat", type=int, default=3, help="runs of each tool; the median time is reported")
+    p.add_argument("--settle", type=float, default=5.0,
+                   help="seconds to wait before each run: after a tool frees gigabytes, the kernel's "
+                        "background work takes a core for a few seconds")
     a = p.parse_args()
     (HERE / "out").mkdir(exist_ok=True)
     hol = holidays_file()
@@ -84,16 +89,25 @@ def main() -> None:
             subprocess.run([sys.executable, str(HERE / "generate_dossiers.py"), str(log), str(rows)], check=True)
         parquet = parquet_copy(log)
         outs = {name: HERE / "out" / f"{name}-{rows}.json" for name in TOOLS}
-        timing = {}
         # parindex writes its document to stdout; the shell redirect keeps the timing honest.
-        timing["parindex"] = run(["sh", "-c", f'"{a.parindex}" dossiers "{log}" --as-of {AS_OF} --format json '
-                                              f'--threads 2 > "{outs["parindex"]}"'])
-        timing["parindex-1-thread"] = run(["sh", "-c", f'"{a.parindex}" dossiers "{log}" --as-of {AS_OF} --format json '
-                                                       f'--threads 1 > "{outs["parindex-1-thread"]}"'])
-        timing["parindex-parquet"] = run([sys.executable, str(HERE / "parindex_parquet.py"), str(parquet), AS_OF,
-                                          str(outs["parindex-parquet"])])
+        commands = {
+            "parindex": ["sh", "-c", f'"{a.parindex}" dossiers "{log}" --as-of {AS_OF} --format json '
+                                     f'--threads 2 > "{outs["parindex"]}"'],
+            "parindex-1-thread": ["sh", "-c", f'"{a.parindex}" dossiers "{log}" --as-of {AS_OF} --format json '
+                                              f'--threads 1 > "{outs["parindex-1-thread"]}"'],
+            "parindex-parquet": [sys.executable, str(HERE / "parindex_parquet.py"), str(parquet), AS_OF,
+                                 str(outs["parindex-parquet"])],
+        }
         for name in ("duckdb", "pandas", "polars"):
-            timing[name] = run([sys.executable, str(HERE / f"baseline_{name}.py"), str(log), AS_OF, str(hol), str(outs[name])])
+            commands[name] = [sys.executable, str(HERE / f"baseline_{name}.py"), str(log), AS_OF, str(hol), str(outs[name])]
+        # Every tool is run `repeat` times, in turns, so a busy moment of the machine falls on
+        # one run of one tool and not on all of one tool's runs; the median is reported.
+        runs = {name: [] for name in TOOLS}
+        for _ in range(a.repeat):
+            for name in TOOLS:
+                time.sleep(a.settle)
+                runs[name].append(run(commands[name]))
+        timing = {name: (statistics.median(t for t, _ in runs[name]), max(m for _, m in runs[name])) for name in TOOLS}
         results = {name: json.loads(outs[name].read_text()) for name in TOOLS[2:]}
         results["parindex"] = parindex_result(outs["parindex"])
         results["parindex-1-thread"] = parindex_result(outs["parindex-1-thread"])
@@ -111,7 +125,8 @@ def main() -> None:
                          f"{'' if name == 'parindex' else f'{m / base_m:.1f}×'} |")
         print("\n".join(lines[-len(TOOLS):]), flush=True)
     report = ["# Dossier metrics benchmark", "",
-              f"Measured {dt.date.today().isoformat()} on {os.cpu_count()} cores, one tool at a time on the same file; "
+              f"Measured {dt.date.today().isoformat()} on {os.cpu_count()} cores, one tool at a time on the same file, "
+              f"each tool {a.repeat} times in turns, {a.settle:g} s apart (median time, highest peak memory); "
               "all gave identical per-unit counts and row counts. parindex reads the CSV with the command line "
               "(2 threads, and 1 for comparison) and the Parquet copy from Python (`parindex.read_dossiers`: pyarrow's dataset reader, then "
               "parindex's Arrow reader).", ""] + lines

@@ -157,6 +157,20 @@ Date WorkCalendar::add_working_days(const Date& date, long n) const {
   return Date(static_cast<Date::date_int_type>(t.start.day_number() + t.position[static_cast<std::size_t>(k)]));
 }
 
+Date WorkCalendar::add_working_days_rolled(const Date& date, long n) const {
+  const long i = index_of(date, "date");
+  if (n < 0) throw error(error_kind::argument, "add_working_days_rolled", "expected n >= 0, got " + std::to_string(n));
+  const auto& t = *tables_;
+  // The first working day on or after the date is the one with as many working days before it.
+  const long k = t.before[static_cast<std::size_t>(i)] + n;
+  if (k >= static_cast<long>(t.position.size())) {
+    throw error(error_kind::argument, "date " + to_iso(date),
+                std::to_string(n) + " working days from it fall outside calendar " + name() + ", which covers " +
+                    year_range(rules()));
+  }
+  return Date(static_cast<Date::date_int_type>(t.start.day_number() + t.position[static_cast<std::size_t>(k)]));
+}
+
 Date WorkCalendar::next_working_day(const Date& date) const { return add_working_days(date, 1); }
 Date WorkCalendar::previous_working_day(const Date& date) const { return add_working_days(date, -1); }
 Date WorkCalendar::roll_forward(const Date& date) const { return is_working_day(date) ? date : next_working_day(date); }

@@ -133,13 +133,12 @@ Date due_day(const WorkCalendar& calendar, const Date& received, int received_mi
     throw error(error_kind::argument, "due_day: cutoff_minute",
                 "expected a minute of the day from 0 to 1440, got " + std::to_string(*convention.cutoff_minute));
   }
-  // The working day the dossier counts as received on.
-  Date start = calendar.roll_forward(received);
-  if (start == received && convention.cutoff_minute && received_minute >= *convention.cutoff_minute) {
-    start = calendar.next_working_day(received);
-  }
-  if (working_days == 0) return start;
-  return calendar.add_working_days(start, convention.receipt_day_counts ? working_days - 1 : working_days);
+  // The working day the dossier counts as received on: the first on or after the day, or the
+  // next one when received on a working day after the cutoff.
+  const bool after_cutoff = convention.cutoff_minute && received_minute >= *convention.cutoff_minute &&
+                            calendar.is_working_day(received);
+  const long counted = working_days == 0 ? 0 : convention.receipt_day_counts ? working_days - 1 : working_days;
+  return calendar.add_working_days_rolled(received, (after_cutoff ? 1 : 0) + counted);
 }
 
 namespace {

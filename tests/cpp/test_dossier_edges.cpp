@@ -192,3 +192,33 @@ TEST(FormatFixed, DecimalsOutOfRangeAndHugeNumbers) {
   EXPECT_EQ(huge.substr(huge.size() - 3), ".00");
   EXPECT_EQ(format_fixed(84.585, 2), "84.59");
 }
+
+// The due day in one lookup (add_working_days_rolled) against the composition it replaced:
+// roll forward, the next working day after the cutoff, then N (or N - 1) working days. Every
+// day of three years with worked weekends and Tết, statutory times 0 to 30, both conventions,
+// received before and after a 17:00 cutoff; and the refusal past the calendar's end.
+TEST(DossierDueDay, OneLookupEqualsTheComposition) {
+  const WorkCalendar& cal = calendar();
+  auto composed = [&](const Date& received, int minute, int n, const CountingConvention& c) {
+    Date start = cal.roll_forward(received);
+    if (start == received && c.cutoff_minute && minute >= *c.cutoff_minute) start = cal.next_working_day(received);
+    return n == 0 ? start : cal.add_working_days(start, c.receipt_day_counts ? n - 1 : n);
+  };
+  std::size_t compared = 0;
+  for (Date d(2023, 1, 1); d <= Date(2025, 10, 31); d += boost::gregorian::days(1)) {
+    for (bool counts : {false, true}) {
+      for (std::optional<int> cutoff : {std::optional<int>{}, std::optional<int>{17 * 60}}) {
+        CountingConvention c{counts, cutoff};
+        for (int minute : {8 * 60, 17 * 60, 23 * 60 + 59}) {
+          for (int n = 0; n <= 30; ++n) {
+            ASSERT_EQ(due_day(cal, d, minute, n, c), composed(d, minute, n, c)) << to_iso(d) << " n=" << n;
+            ++compared;
+          }
+        }
+      }
+    }
+  }
+  EXPECT_EQ(compared, 1035u * 2 * 2 * 3 * 31);  // days × conventions × cutoffs × minutes × times
+  EXPECT_THROW(due_day(cal, Date(2025, 12, 30), 0, 10, CountingConvention{}), error);
+  EXPECT_THROW(cal.add_working_days_rolled(Date(2023, 1, 2), -1), error);
+}

@@ -68,6 +68,9 @@ class WorkCalendar {
   Date roll_backward(const Date& date) const;
   // The n-th working day after date (n > 0) or before it (n < 0); date itself for n = 0.
   Date add_working_days(const Date& date, long n) const;
+  // add_working_days(roll_forward(date), n) for n >= 0 in one lookup: due days are asked for
+  // millions of times a log.
+  Date add_working_days_rolled(const Date& date, long n) const;
   // Working days d with from <= d < to (negative when to < from), as numpy's busday_count.
   long count_working_days(const Date& from, const Date& to) const;
 
