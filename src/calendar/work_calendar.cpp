@@ -148,12 +148,8 @@ Date WorkCalendar::add_working_days(const Date& date, long n) const {
   const long i = index_of(date, "date");
   if (n == 0) return date;
   const auto& t = *tables_;
-  long k = n > 0 ? t.before[static_cast<std::size_t>(i) + 1] + n - 1 : t.before[static_cast<std::size_t>(i)] + n;
-  if (k < 0 || k >= static_cast<long>(t.position.size())) {
-    throw error(error_kind::argument, "date " + to_iso(date),
-                std::to_string(n) + " working days from it fall outside calendar " + name() + ", which covers " +
-                    year_range(rules()));
-  }
+  const long k = n > 0 ? t.before[static_cast<std::size_t>(i) + 1] + n - 1 : t.before[static_cast<std::size_t>(i)] + n;
+  if (k < 0 || k >= static_cast<long>(t.position.size())) beyond_tables(date, n);
   return Date(static_cast<Date::date_int_type>(t.start.day_number() + t.position[static_cast<std::size_t>(k)]));
 }
 
@@ -163,12 +159,14 @@ Date WorkCalendar::add_working_days_rolled(const Date& date, long n) const {
   const auto& t = *tables_;
   // The first working day on or after the date is the one with as many working days before it.
   const long k = t.before[static_cast<std::size_t>(i)] + n;
-  if (k >= static_cast<long>(t.position.size())) {
-    throw error(error_kind::argument, "date " + to_iso(date),
-                std::to_string(n) + " working days from it fall outside calendar " + name() + ", which covers " +
-                    year_range(rules()));
-  }
+  if (k >= static_cast<long>(t.position.size())) beyond_tables(date, n);
   return Date(static_cast<Date::date_int_type>(t.start.day_number() + t.position[static_cast<std::size_t>(k)]));
+}
+
+void WorkCalendar::beyond_tables(const Date& date, long n) const {
+  throw error(error_kind::argument, "date " + to_iso(date),
+              std::to_string(n) + " working days from it fall outside calendar " + name() + ", which covers " +
+                  year_range(rules()));
 }
 
 Date WorkCalendar::next_working_day(const Date& date) const { return add_working_days(date, 1); }

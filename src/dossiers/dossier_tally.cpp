@@ -5,7 +5,6 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
-#include <iterator>
 #include <map>
 
 #include "parindex/core/error.hpp"
@@ -62,15 +61,13 @@ std::string_view encode_key(const std::vector<GroupKey>& group_by, const Dossier
     hash.add(static_cast<std::uint64_t>(value));
   };
   for (GroupKey k : group_by) {
-    switch (k) {
-      case GroupKey::unit: text(r.unit); break;
-      case GroupKey::level: text(r.level); break;
-      case GroupKey::procedure: text(r.procedure); break;
-      case GroupKey::field: text(r.field); break;
-      case GroupKey::year: year(); break;
-      case GroupKey::quarter: year(), part((r.received.month() - 1) / 3 + 1); break;
-      case GroupKey::month: year(), part(r.received.month()); break;
+    if (is_text(k)) {
+      text(text_part(k, r));
+      continue;
     }
+    year();
+    if (k == GroupKey::quarter) part((r.received.month() - 1) / 3 + 1);
+    if (k == GroupKey::month) part(r.received.month());
   }
   key_hash = hash.value();
   return out;

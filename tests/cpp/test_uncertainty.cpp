@@ -103,12 +103,20 @@ TEST(Uncertainty, UngroupedRanksEqualRankingTheSameDrawsByHand) {
   EXPECT_EQ(rank_uncertainty(fw, batch, o).rank_frequency, ranked_by_hand(fw, batch, o).first);
 }
 
-TEST(Uncertainty, KernelPathEqualsTheFastPath) {
-  // The same framework aggregated by weighted_sum with weights 1 goes through the kernel.
-  const auto fw = langson();
+namespace {
+
+// The same framework aggregated by weighted_sum with weights 1: it goes through the kernel.
+Framework as_weighted_sum(const Framework& fw) {
   FrameworkInfo info = fw.info();
   info.aggregation = Aggregation::weighted_sum;
-  const Framework weighted(info, std::vector<Criterion>(fw.criteria().begin(), fw.criteria().end()));
+  return Framework(info, std::vector<Criterion>(fw.criteria().begin(), fw.criteria().end()));
+}
+
+}  // namespace
+
+TEST(Uncertainty, KernelPathEqualsTheFastPath) {
+  const auto fw = langson();
+  const Framework weighted = as_weighted_sum(fw);
   const auto batch = langson_batch(fw);
   const auto o = options(fw, batch);
   const auto fast = rank_uncertainty(fw, batch, o);
@@ -123,9 +131,7 @@ TEST(Uncertainty, WideDrawsClampTheSameOnEveryPath) {
   // rectangle; the vector path (where the processor has it) and the kernel's scalar path must
   // still agree.
   const auto fw = langson();
-  FrameworkInfo info = fw.info();
-  info.aggregation = Aggregation::weighted_sum;
-  const Framework weighted(info, std::vector<Criterion>(fw.criteria().begin(), fw.criteria().end()));
+  const Framework weighted = as_weighted_sum(fw);
   const auto batch = langson_batch(fw);
   UncertaintyOptions o;
   o.factors = survey_factors(fw, 40.0);

@@ -83,6 +83,8 @@ class WorkCalendar {
   struct Tables;
   std::shared_ptr<const Tables> tables_;
   long index_of(const Date& date, const char* what) const;
+  // n working days from `date` reach past the tables' ends (kept out of line: the callers are hot).
+  [[noreturn]] void beyond_tables(const Date& date, long n) const;
 };
 
 // A day is a working day only where it is one in both (QuantLib's JointCalendar rule): the
